@@ -1,0 +1,30 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import type { Database, StoreKind } from './database.ts';
+import * as m0001 from './migrations/0001_foundation.ts';
+
+type StoreMigration = { up(db: Kysely<any>, store: StoreKind): Promise<void> };
+
+// The explicit, ordered list of migrations; names are frozen once released.
+const migrations: Record<string, StoreMigration> = {
+  '0001_foundation': m0001,
+};
+
+class ListProvider implements MigrationProvider {
+  constructor(private readonly store: StoreKind) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, m] of Object.entries(migrations)) out[name] = { up: (db) => m.up(db, this.store) };
+    return out;
+  }
+}
+
+/** Brings the store's schema up to date; safe to call at every start. */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  // Kysely looks for its bookkeeping tables in every schema unless told which; another schema's tables in
+  // the same PostgreSQL database must not count as ours.
+  const schema = database.store === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]?.s : undefined;
+  const migrator = new Migrator({ db: database.db, provider: new ListProvider(database.store), ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,85 @@
+/**
+ * The one catalogue of refusals. Services throw `AppError(code)`; the error handler turns it into
+ * `{ error: { code, message, details? } }` with the status and the message in the caller's language.
+ * Match errors by code, never by message text.
+ */
+export const errorCatalogue = {
+  VALIDATION_FAILED: { status: 400, zh: '请求内容不符合要求，请检查后重试。', en: 'The request is not valid; check it and try again.' },
+  MALFORMED_JSON: { status: 400, zh: '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持该内容类型。', en: 'This content type is not supported.' },
+  BODY_TOO_LARGE: { status: 413, zh: '请求内容过大。', en: 'The request body is too large.' },
+  NOT_FOUND: { status: 404, zh: '未找到请求的内容。', en: 'Not found.' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '没有这个接口。', en: 'There is no such endpoint.' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录。', en: 'Please sign in first.' },
+  FORBIDDEN: { status: 403, zh: '您没有执行此操作的权限。', en: 'You are not allowed to do this.' },
+  LOGIN_FAILED: { status: 401, zh: '用户名或密码错误。', en: 'Wrong username or password.' },
+  ACCOUNT_DISABLED: { status: 403, zh: '该账号已停用。', en: 'This account is disabled.' },
+  RATE_LIMITED: { status: 429, zh: '尝试次数过多，请稍后再试。', en: 'Too many attempts; try again later.' },
+  USERNAME_TAKEN: { status: 409, zh: '用户名已被使用。', en: 'This username is already taken.' },
+  CODE_TAKEN: { status: 409, zh: '编码已被使用。', en: 'This code is already in use.' },
+  ORG_NODE_NOT_FOUND: { status: 404, zh: '未找到该组织节点。', en: 'No such org node.' },
+  ORG_PARENT_INVALID: { status: 400, zh: '上级节点类型不正确。', en: 'The parent node is of the wrong kind.' },
+  ORG_NODE_NOT_EMPTY: { status: 409, zh: '该节点下还有下级节点或人员，不能删除。', en: 'This node still has children or people and cannot be deleted.' },
+  GEOMETRY_INVALID: { status: 400, zh: '区域边界无效。', en: 'The boundary geometry is invalid.' },
+  GEOJSON_INVALID: { status: 400, zh: 'GeoJSON 文件中有无效的要素，未导入任何内容。', en: 'The GeoJSON has invalid features; nothing was imported.' },
+  COORDINATES_OUT_OF_RANGE: { status: 400, zh: '经纬度超出范围。', en: 'Coordinates are out of range.' },
+  GRID_NOT_FOUND: { status: 404, zh: '未找到该网格。', en: 'No such grid.' },
+  RESIDENT_NOT_FOUND: { status: 404, zh: '未找到该居民。', en: 'No such resident.' },
+  HOUSEHOLD_NOT_FOUND: { status: 404, zh: '未找到该住户。', en: 'No such household.' },
+  STAFF_NOT_FOUND: { status: 404, zh: '未找到该工作人员。', en: 'No such staff member.' },
+  // Staff (M1): staff members, their roles at grids and police beats, contact cards.
+  WORK_PHONE_INVALID: { status: 400, zh: '工作电话格式不正确：请填写手机号（如 13800000000）或带区号的座机号（如 0891-6321234）。', en: 'The work phone is not valid: give a mobile number (e.g. 13800000000) or a landline with its area code (e.g. 0891-6321234).' },
+  STAFF_ASSIGNMENT_NOT_FOUND: { status: 404, zh: '未找到该岗位安排。', en: 'No such assignment.' },
+  STAFF_ASSIGNMENT_EXISTS: { status: 409, zh: '该工作人员在这个节点已担任此角色。', en: 'This staff member already has this role at this node.' },
+  STAFF_ROLE_NODE_MISMATCH: { status: 400, zh: '该角色不能安排在这一级：网格长和网格员须安排在网格，社区工作者须安排在社区、片区或网格。', en: 'This role cannot be assigned at this level: grid leaders and grid workers belong to a grid; community workers to a community, sector or grid.' },
+  POLICE_BEAT_ONLY_FOR_OFFICERS: { status: 400, zh: '只有民警可以关联警格。', en: 'Only a police officer can be linked to a police beat.' },
+  POLICE_BEAT_NOT_FOUND: { status: 404, zh: '未找到该警格。', en: 'No such police beat.' },
+  PHONE_INVALID: { status: 400, zh: '手机号格式不正确。', en: 'The mobile number is not valid.' },
+  ID_NUMBER_INVALID: { status: 400, zh: '身份证号不正确。', en: 'The ID number is not valid.' },
+  ID_NUMBER_TAKEN: { status: 409, zh: '该身份证号已登记。', en: 'This ID number is already registered.' },
+  ROLE_INVALID: { status: 400, zh: '角色不正确。', en: 'Unknown role.' },
+  // People (M1): compounds, buildings, households, residents, party hub households, liaisons, imports.
+  COMPOUND_NOT_FOUND: { status: 404, zh: '未找到该大院/小区。', en: 'No such compound.' },
+  BUILDING_NOT_FOUND: { status: 404, zh: '未找到该楼栋。', en: 'No such building.' },
+  COMPOUND_EXISTS: { status: 409, zh: '该网格中已有同名的大院/小区。', en: 'This grid already has a compound with that name.' },
+  BUILDING_EXISTS: { status: 409, zh: '该大院/小区中已有同名的楼栋。', en: 'This compound already has a building with that name.' },
+  HOUSEHOLD_EXISTS: { status: 409, zh: '该网格中已有相同住址的住户。', en: 'This grid already has a household at that address.' },
+  PLACE_MISMATCH: { status: 400, zh: '楼栋不属于该大院/小区，或大院/小区不属于该网格。', en: 'The building is not in that compound, or the compound is not in that grid.' },
+  ADDRESS_REQUIRED: { status: 400, zh: '请填写住址或所在大院/小区。', en: 'Give an address or a compound.' },
+  NAME_REQUIRED: { status: 400, zh: '姓名不能为空。', en: 'The name is required.' },
+  GENDER_INVALID: { status: 400, zh: '性别应填写“男”或“女”。', en: 'Gender must be 男 (male) or 女 (female).' },
+  ID_NUMBER_MISMATCH: { status: 400, zh: '性别或出生日期与身份证号不一致。', en: 'The gender or birth date does not match the ID number.' },
+  ID_NUMBER_REPEATED: { status: 400, zh: '该身份证号在文件中重复出现。', en: 'This ID number appears more than once in the file.' },
+  GRID_AMBIGUOUS: { status: 400, zh: '有多个同名网格，请填写网格编码。', en: 'Several grids have this name; use the grid code.' },
+  PARTY_HUB_NOT_FOUND: { status: 404, zh: '该住户不是党员中心户。', en: 'This household is not a party hub household.' },
+  PARTY_HUB_LINKS_ITSELF: { status: 400, zh: '党员中心户联系的住户中不能包含自己。', en: 'A party hub household cannot be linked to itself.' },
+  RESIDENT_HAS_ACCOUNT: { status: 409, zh: '该居民有登录账号，不能删除。', en: 'This resident has a sign-in account and cannot be deleted.' },
+  IMPORT_FILE_UNSUPPORTED: { status: 400, zh: '只能导入 .xlsx 或 .csv 文件。', en: 'Only .xlsx and .csv files can be imported.' },
+  IMPORT_COLUMNS_MISSING: { status: 400, zh: '表格缺少必需的列（姓名、网格、住址/大院）。', en: 'The sheet lacks required columns (姓名, 网格, 住址/大院).' },
+  CONFLICT: { status: 409, zh: '数据已被他人修改或已存在，请刷新后重试。', en: 'Someone else changed or created this at the same time; reload and try again.' },
+  INTERNAL: { status: 500, zh: '服务器出错了，请稍后再试。', en: 'Something went wrong on our side; please try again later.' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** A refusal the caller can act on; `details` says which field or feature and why. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, details?: unknown) {
+    super(code);
+    this.code = code;
+    this.status = errorCatalogue[code].status;
+    this.details = details;
+  }
+}
+
+export type Locale = 'zh-CN' | 'en';
+
+/** The message for a code in the caller's language. */
+export function errorMessage(code: ErrorCode, locale: Locale): string {
+  const entry = errorCatalogue[code];
+  return locale === 'en' ? entry.en : entry.zh;
+}

@@ -1,0 +1,40 @@
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { loadDemo } from './demo/demo.load.ts';
+
+export interface ServeOptions {
+  port?: number;
+  host?: string;
+  /** Load the demo community when the store holds no community yet. */
+  demo?: boolean;
+}
+
+/** Starts the process: settings, store and migrations, optional demo, app, listen, graceful shutdown. */
+export async function startServer(opts: ServeOptions = {}): Promise<void> {
+  const config = loadConfig({ ...(opts.port === undefined ? {} : { port: opts.port }), ...(opts.host ? { host: opts.host } : {}) });
+  const database = openDatabase(config.databaseUrl);
+  await migrateToLatest(database);
+  if (opts.demo) {
+    const { loaded } = await loadDemo(database);
+    if (loaded) console.log('Demo community loaded (see README for the demo accounts).');
+  }
+  const { app } = await buildApp(database, config);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  console.log(`Lianxin is serving http://${shown}:${config.port} (store: ${database.store}; API docs at /api/docs)`);
+}

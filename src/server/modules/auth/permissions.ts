@@ -1,0 +1,109 @@
+import type { AccountRole } from '../../db/tables.ts';
+import { AppError } from '../../http/errors.ts';
+
+/** Who is asking: nobody, a signed-in account with roles at org nodes, or an API client. */
+export type Actor =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'account';
+      accountId: string;
+      username: string;
+      displayName: string;
+      grants: Grant[];
+      residentId: string | null;
+      householdId: string | null;
+      staffId: string | null;
+    }
+  | { kind: 'api_key'; apiKeyId: string; name: string };
+
+/** A role granted at an org node; it reaches every node whose path starts with `path`. */
+export interface Grant {
+  role: AccountRole;
+  nodeId: string | null;
+  path: string;
+}
+
+export type Action =
+  | 'org.manage'
+  | 'people.read'
+  | 'people.manage'
+  | 'people.reveal'
+  | 'staff.manage'
+  | 'accounts.manage'
+  | 'audit.read';
+
+/** What the thing being touched hangs on: its org path and, for personal data, its household. */
+export interface Target {
+  path: string;
+  householdId?: string | null;
+}
+
+export const ROLES: AccountRole[] = ['admin', 'street_admin', 'community_worker', 'grid_leader', 'grid_worker', 'police_officer', 'resident'];
+
+// The policy as data: which actions each role may take inside its node.
+const roleActions: Record<AccountRole, readonly Action[]> = {
+  admin: ['org.manage', 'people.read', 'people.manage', 'people.reveal', 'staff.manage', 'accounts.manage', 'audit.read'],
+  street_admin: ['org.manage', 'people.read', 'people.manage', 'people.reveal', 'staff.manage', 'accounts.manage', 'audit.read'],
+  community_worker: ['org.manage', 'people.read', 'people.manage', 'people.reveal', 'staff.manage', 'accounts.manage', 'audit.read'],
+  grid_leader: ['people.read', 'people.manage', 'people.reveal'],
+  grid_worker: ['people.read', 'people.manage', 'people.reveal'],
+  police_officer: ['people.read', 'people.reveal'],
+  // A resident reaches only their own household's personal data (see `can`).
+  resident: ['people.read', 'people.reveal'],
+};
+
+/** Roles that act for the organisation (their reads of unmasked personal data are audited). */
+export function isStaff(actor: Actor): boolean {
+  return actor.kind === 'account' && actor.grants.some((g) => g.role !== 'resident');
+}
+
+/** The one permission check: may this actor take this action on that target? */
+export function can(actor: Actor, action: Action, target: Target): boolean {
+  if (actor.kind !== 'account') return false;
+  return actor.grants.some((grant) => {
+    if (!roleActions[grant.role].includes(action)) return false;
+    if (grant.role === 'resident') return !!target.householdId && target.householdId === actor.householdId;
+    return target.path.startsWith(grant.path);
+  });
+}
+
+/**
+ * Refuses when `can` says no. A target the actor cannot even read answers 404 (its existence is not
+ * disclosed); one it can read but not change answers 403.
+ */
+export function assertCan(actor: Actor, action: Action, target: Target): void {
+  if (can(actor, action, target)) return;
+  if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
+  throw new AppError(can(actor, 'people.read', target) || canSeeNode(actor, target.path) ? 'FORBIDDEN' : 'NOT_FOUND');
+}
+
+/** Requires a signed-in account (or API client) before anything else is checked. */
+export function assertSignedIn(actor: Actor): asserts actor is Extract<Actor, { kind: 'account' }> {
+  if (actor.kind !== 'account') throw new AppError('UNAUTHENTICATED');
+}
+
+function canSeeNode(actor: Actor, path: string): boolean {
+  return actor.kind === 'account' && actor.grants.some((g) => g.role !== 'resident' && path.startsWith(g.path));
+}
+
+/**
+ * How a list query is narrowed for an action: every org path prefix the actor reaches, or the actor's own
+ * household for a resident. `null` means nothing is visible.
+ */
+export function listScope(actor: Actor, action: Action): { paths: string[]; householdId: string | null } | null {
+  if (actor.kind !== 'account') return null;
+  const paths: string[] = [];
+  let householdId: string | null = null;
+  for (const grant of actor.grants) {
+    if (!roleActions[grant.role].includes(action)) continue;
+    if (grant.role === 'resident') householdId = actor.householdId;
+    else paths.push(grant.path);
+  }
+  if (paths.length === 0 && !householdId) return null;
+  return { paths, householdId };
+}
+
+/** The actions this actor may take on a target, sent with each record so the UI never re-implements the policy. */
+export function abilitiesOn(actor: Actor, target: Target, actions: readonly Action[]): Action[] {
+  return actions.filter((a) => can(actor, a, target));
+}

@@ -1,0 +1,82 @@
+import Flatbush from 'flatbush';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/tables.ts';
+import { type AreaGeometry, bbox, planarArea, pointInArea } from './geometry.ts';
+
+interface Entry {
+  id: string;
+  geometry: AreaGeometry;
+  area: number;
+}
+
+/** A static R-tree of areas: bounding boxes first, then exact point-in-polygon on the few candidates. */
+class AreaIndex {
+  private readonly tree: Flatbush | null;
+
+  constructor(private readonly entries: Entry[]) {
+    if (entries.length === 0) {
+      this.tree = null;
+      return;
+    }
+    this.tree = new Flatbush(entries.length);
+    for (const e of entries) {
+      const [minX, minY, maxX, maxY] = bbox(e.geometry);
+      this.tree.add(minX, minY, maxX, maxY);
+    }
+    this.tree.finish();
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** The id of the area containing the point; where areas overlap, the smallest wins. */
+  locate(lng: number, lat: number): string | null {
+    if (!this.tree) return null;
+    let best: Entry | null = null;
+    for (const i of this.tree.search(lng, lat, lng, lat)) {
+      const e = this.entries[i]!;
+      if ((!best || e.area < best.area) && pointInArea(lng, lat, e.geometry)) best = e;
+    }
+    return best?.id ?? null;
+  }
+}
+
+/**
+ * Point → grid and point → police beat lookups in memory (microseconds, the same on both stores).
+ * `reload` rebuilds both indexes from the store; call it after grids or beats change.
+ */
+export class GridIndex {
+  private grids = new AreaIndex([]);
+  private beats = new AreaIndex([]);
+
+  static async load(db: Kysely<DB>): Promise<GridIndex> {
+    const index = new GridIndex();
+    await index.reload(db);
+    return index;
+  }
+
+  async reload(db: Kysely<DB>): Promise<void> {
+    const grids = await db.selectFrom('org_nodes').select(['id', 'geometry']).where('kind', '=', 'grid').where('geometry', 'is not', null).execute();
+    const beats = await db.selectFrom('police_beats').select(['id', 'geometry']).execute();
+    this.grids = new AreaIndex(grids.map((g) => toEntry(g.id, g.geometry!)));
+    this.beats = new AreaIndex(beats.map((b) => toEntry(b.id, b.geometry)));
+  }
+
+  get gridCount(): number {
+    return this.grids.size;
+  }
+
+  locateGrid(lng: number, lat: number): string | null {
+    return this.grids.locate(lng, lat);
+  }
+
+  locatePoliceBeat(lng: number, lat: number): string | null {
+    return this.beats.locate(lng, lat);
+  }
+}
+
+function toEntry(id: string, text: string): Entry {
+  const geometry = JSON.parse(text) as AreaGeometry;
+  return { id, geometry, area: planarArea(geometry) };
+}

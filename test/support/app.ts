@@ -1,0 +1,44 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import type { App, AppContext } from '../../src/server/context.ts';
+import { freshStore } from './store.ts';
+
+export interface TestApp {
+  app: App;
+  ctx: AppContext;
+  db: AppContext['database']['db'];
+  /** Closes the app and drops its store; call it from the file's `after` hook. */
+  close(): Promise<void>;
+  /** Signs in and returns headers carrying that session's bearer token. */
+  login(username: string, password: string): Promise<Record<string, string>>;
+}
+
+/**
+ * A real app on a fresh store of the store under test. Call it in `before` and `t.close()` in `after`
+ * (node:test runs a hook registered inside another hook at once, so this cannot register its own).
+ */
+export async function startTestApp(): Promise<TestApp> {
+  const store = await freshStore();
+  const config = loadConfig({ databaseUrl: store.url, logLevel: 'silent', publicUrl: 'http://lianxin.test', loginAttemptsPerMinute: 1000 }, {});
+  const { app, ctx } = await buildApp(store.database, config);
+  return {
+    app,
+    async close() {
+      await app.close();
+      await store.drop();
+    },
+    ctx,
+    db: store.database.db,
+    async login(username, password) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      return { authorization: `Bearer ${res.json().token}` };
+    },
+  };
+}
+
+/** The parsed JSON body of a response, typed loosely for assertions. */
+export function body(res: LightMyRequestResponse): any {
+  return res.json();
+}
