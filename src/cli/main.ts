@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { VERSION } from '../server/app.ts';
 import { registerApiKey } from './commands/apikey.ts';
+import { registerClassify } from './commands/classify.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerImportGrids } from './commands/import-grids.ts';
 import { registerImportResidents } from './commands/import-residents.ts';
@@ -22,6 +23,7 @@ registerImportResidents(importCommand);
 registerRoute(program);
 registerUser(program);
 registerApiKey(program);
+registerClassify(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -13,6 +13,8 @@ import { installErrorHandler } from './http/error-handler.ts';
 import { containsNul, validatorCompiler } from './http/validation.ts';
 import { AppError } from './http/errors.ts';
 import { modules } from './modules.ts';
+import { CaseClassifier } from './modules/cases/classification.ts';
+import { EventBus } from './platform/events.ts';
 import { GridIndex } from './platform/geo/grid-index.ts';
 
 export const VERSION = '0.1.0';
@@ -28,7 +30,7 @@ export async function buildApp(database: Database, config: Config): Promise<{ ap
   app.setValidatorCompiler(validatorCompiler);
 
   const geo = await GridIndex.load(database.db);
-  const ctx: AppContext = { database, config, geo };
+  const ctx: AppContext = { database, config, geo, bus: new EventBus(), classifier: new CaseClassifier() };
 
   installErrorHandler(app);
   await app.register(cookie);

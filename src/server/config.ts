@@ -13,6 +13,23 @@ const ConfigSchema = Type.Object({
   logLevel: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('silent')]),
   /** Login attempts allowed per client and username in a minute. */
   loginAttemptsPerMinute: Type.Integer({ minimum: 1 }),
+  /** Where photos are kept (the embedded deployment's local folder). */
+  photoDir: Type.String({ minLength: 1 }),
+  /** Below this classifier confidence a case waits for a person to confirm its category. */
+  classifierThreshold: Type.Number({ minimum: 0, maximum: 1 }),
+  /** An open case of the same category this close (metres) and this recent (days) is proposed as a duplicate. */
+  duplicateRadiusMeters: Type.Number({ minimum: 1 }),
+  duplicateWindowDays: Type.Number({ minimum: 0 }),
+  /** How long after closing a reporter may reopen (days). */
+  reopenWindowDays: Type.Number({ minimum: 0 }),
+  /** Overdue cases still open this long after their deadline go up one tier automatically (hours). */
+  autoEscalateGraceHours: Type.Number({ minimum: 0 }),
+  /** Handlers are reminded this long before a deadline (hours). */
+  remindBeforeHours: Type.Number({ minimum: 0 }),
+  /** Weight of 基本满意 in the satisfaction rate (1 counts it as satisfied). */
+  basicallySatisfiedWeight: Type.Number({ minimum: 0, maximum: 1 }),
+  /** How often the scheduler looks for due deadlines (seconds; 0 turns it off). */
+  schedulerIntervalSeconds: Type.Number({ minimum: 0 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -30,6 +47,15 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1_048_576),
     logLevel: (env.LOG_LEVEL ?? 'info') as Config['logLevel'],
     loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
+    photoDir: env.PHOTO_DIR ?? './data/photos',
+    classifierThreshold: Number(env.CLASSIFIER_THRESHOLD ?? 0.5),
+    duplicateRadiusMeters: Number(env.DUPLICATE_RADIUS_METERS ?? 250),
+    duplicateWindowDays: Number(env.DUPLICATE_WINDOW_DAYS ?? 7),
+    reopenWindowDays: Number(env.REOPEN_WINDOW_DAYS ?? 30),
+    autoEscalateGraceHours: Number(env.AUTO_ESCALATE_GRACE_HOURS ?? 24),
+    remindBeforeHours: Number(env.REMIND_BEFORE_HOURS ?? 4),
+    basicallySatisfiedWeight: Number(env.BASICALLY_SATISFIED_WEIGHT ?? 1),
+    schedulerIntervalSeconds: Number(env.SCHEDULER_INTERVAL_SECONDS ?? 60),
     ...overrides,
   };
   if (!Value.Check(ConfigSchema, config)) {

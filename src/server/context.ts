@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import type { CaseClassifier } from './modules/cases/classification.ts';
+import type { EventBus } from './platform/events.ts';
 import type { GridIndex } from './platform/geo/grid-index.ts';
 
 /** What every module's routes receive: the store, the settings and the shared in-memory indexes. */
@@ -10,6 +12,10 @@ export interface AppContext {
   config: Config;
   /** Point → grid / police beat lookups; rebuilt whenever grids or beats change. */
   geo: GridIndex;
+  /** Case changes, announced after commit (live stream, notifications). */
+  bus: EventBus;
+  /** The case classifier, retrained with staff corrections. */
+  classifier: CaseClassifier;
 }
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;

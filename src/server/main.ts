@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { loadDemo } from './demo/demo.load.ts';
+import { startScheduler } from './modules/cases/scheduler.ts';
 
 export interface ServeOptions {
   port?: number;
@@ -20,13 +21,17 @@ export async function startServer(opts: ServeOptions = {}): Promise<void> {
     const { loaded } = await loadDemo(database);
     if (loaded) console.log('Demo community loaded (see README for the demo accounts).');
   }
-  const { app } = await buildApp(database, config);
+  const { app, ctx } = await buildApp(database, config);
+  // Train the classifier (with any staff corrections) now, so the first report does not wait for it.
+  await ctx.classifier.refresh(database.db);
+  const stopScheduler = startScheduler(ctx);
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    stopScheduler();
     await app.close();
     await database.close();
     process.exit(0);

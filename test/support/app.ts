@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
@@ -20,13 +23,15 @@ export interface TestApp {
  */
 export async function startTestApp(): Promise<TestApp> {
   const store = await freshStore();
-  const config = loadConfig({ databaseUrl: store.url, logLevel: 'silent', publicUrl: 'http://lianxin.test', loginAttemptsPerMinute: 1000 }, {});
+  const photoDir = mkdtempSync(join(tmpdir(), 'lianxin-photos-'));
+  const config = loadConfig({ databaseUrl: store.url, logLevel: 'silent', publicUrl: 'http://lianxin.test', loginAttemptsPerMinute: 1000, photoDir }, {});
   const { app, ctx } = await buildApp(store.database, config);
   return {
     app,
     async close() {
       await app.close();
       await store.drop();
+      rmSync(photoDir, { recursive: true, force: true });
     },
     ctx,
     db: store.database.db,

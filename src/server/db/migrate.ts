@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Database, StoreKind } from './database.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_cases.ts';
 
 type StoreMigration = { up(db: Kysely<any>, store: StoreKind): Promise<void> };
 
 // The explicit, ordered list of migrations; names are frozen once released.
 const migrations: Record<string, StoreMigration> = {
   '0001_foundation': m0001,
+  '0002_cases': m0002,
 };
 
 class ListProvider implements MigrationProvider {

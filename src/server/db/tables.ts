@@ -167,6 +167,214 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+
+export type CaseState = 'new' | 'dispatched' | 'in_progress' | 'suspended' | 'resolved' | 'closed' | 'merged' | 'rejected';
+
+export interface PhotosTable {
+  id: string;
+  storage_key: string;
+  sha256: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  original_format: string;
+  exif_lng: number | null;
+  exif_lat: number | null;
+  taken_at: string | null;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+export interface CasesTable {
+  id: string;
+  number: string;
+  kind: string;
+  state: CaseState;
+  version: number;
+  channel: string;
+  nature: string;
+  category: string | null;
+  category_source: 'reporter' | 'classifier' | 'staff' | null;
+  category_confidence: number | null;
+  needs_review: number;
+  grade: 'normal' | 'urgent';
+  title: string;
+  description: string;
+  search_text: string;
+  lng: number;
+  lat: number;
+  address: string | null;
+  compound_id: string | null;
+  grid_id: string | null;
+  community_id: string | null;
+  police_beat_id: string | null;
+  outside_grid: number;
+  path: string;
+  tier: number;
+  handler_node_id: string | null;
+  handler_path: string | null;
+  handler_staff_id: string | null;
+  reporter_account_id: string | null;
+  reporter_resident_id: string | null;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  contact_preference: string;
+  anonymous: number;
+  proxy_consent: string | null;
+  created_by: string | null;
+  is_public: number;
+  kind_data: string | null;
+  reported_at: string;
+  reported_day: string;
+  respond_by: string;
+  resolve_by: string;
+  accepted_at: string | null;
+  resolved_at: string | null;
+  resolved_tier: number | null;
+  resolution: string | null;
+  closed_at: string | null;
+  suspended_at: string | null;
+  overdue_at: string | null;
+  escalated_auto_at: string | null;
+  reminded_at: string | null;
+  rework_count: number;
+  return_count: number;
+  reporter_count: number;
+  merged_into_id: string | null;
+  duplicate_candidate_id: string | null;
+  repeat_of_id: string | null;
+  contributions: string;
+  updated_at: string;
+}
+
+export interface CaseEventsTable {
+  id: string;
+  case_id: string;
+  seq: number;
+  at: string;
+  action: string;
+  actor_account_id: string | null;
+  actor_label: string;
+  from_state: string | null;
+  to_state: string | null;
+  from_handler: string | null;
+  to_handler: string | null;
+  reason: string | null;
+  data: string | null;
+  public_note: number;
+}
+
+export interface CaseReportersTable {
+  case_id: string;
+  reporter_key: string;
+  account_id: string | null;
+  resident_id: string | null;
+  name: string | null;
+  phone: string | null;
+  source_case_id: string;
+  reported_at: string;
+}
+
+export interface CasePhotosTable {
+  case_id: string;
+  photo_id: string;
+  role: 'report' | 'proof' | 'note';
+  event_id: string | null;
+  released: number;
+  position: number;
+}
+
+export interface FollowUpsTable {
+  id: string;
+  case_id: string;
+  at: string;
+  day: string;
+  path: string;
+  by_account_id: string | null;
+  method: 'visit' | 'phone' | 'app';
+  reached: number;
+  contacted_in_time: number | null;
+  solved: number | null;
+  satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
+  comment: string | null;
+}
+
+export interface ExtensionRequestsTable {
+  id: string;
+  case_id: string;
+  requested_by: string | null;
+  requested_at: string;
+  working_days: number;
+  reason: string;
+  state: 'pending' | 'approved' | 'refused';
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  fingerprint: string;
+  case_id: string;
+  created_at: string;
+}
+
+export interface CaseNumbersTable {
+  year: number;
+  last: number;
+}
+
+export interface CaseStatsTable {
+  node_id: string;
+  day: string;
+  metric: string;
+  kind: string;
+  category: string;
+  channel: string;
+  value: number;
+}
+
+export interface ClassifierExamplesTable {
+  id: string;
+  text: string;
+  category: string;
+  case_id: string | null;
+  account_id: string | null;
+  created_at: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  account_id: string;
+  case_id: string | null;
+  kind: string;
+  data: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  secret: string;
+  events: string;
+  active: number;
+  created_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event: string;
+  payload: string;
+  attempts: number;
+  next_attempt_at: string;
+  delivered_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
 export interface DB {
   org_nodes: OrgNodesTable;
   police_beats: PoliceBeatsTable;
@@ -182,4 +390,18 @@ export interface DB {
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
+  photos: PhotosTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  case_reporters: CaseReportersTable;
+  case_photos: CasePhotosTable;
+  follow_ups: FollowUpsTable;
+  extension_requests: ExtensionRequestsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  case_numbers: CaseNumbersTable;
+  case_stats: CaseStatsTable;
+  classifier_examples: ClassifierExamplesTable;
+  notifications: NotificationsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -43,7 +43,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       code = 'INTERNAL';
     }
     const status = code === 'INTERNAL' ? 500 : (error instanceof AppError ? error.status : errorStatus(code));
-    return reply.status(status).send({ error: { code, message: errorMessage(code, locale), ...(details === undefined ? {} : { details }) } });
+    return reply.status(status).send({ error: { code, message: errorMessage(code, locale, details), ...(details === undefined ? {} : { details }) } });
   });
 
   app.setNotFoundHandler((request, reply) => {

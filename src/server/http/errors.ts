@@ -56,6 +56,26 @@ export const errorCatalogue = {
   RESIDENT_HAS_ACCOUNT: { status: 409, zh: '该居民有登录账号，不能删除。', en: 'This resident has a sign-in account and cannot be deleted.' },
   IMPORT_FILE_UNSUPPORTED: { status: 400, zh: '只能导入 .xlsx 或 .csv 文件。', en: 'Only .xlsx and .csv files can be imported.' },
   IMPORT_COLUMNS_MISSING: { status: 400, zh: '表格缺少必需的列（姓名、网格、住址/大院）。', en: 'The sheet lacks required columns (姓名, 网格, 住址/大院).' },
+  CASE_NOT_FOUND: { status: 404, zh: '未找到该案件。', en: 'No such case.' },
+  CASE_ACTION_NOT_ALLOWED: { status: 409, zh: '案件当前为「{stateZh}」状态，不能执行「{actionZh}」。', en: 'The case is {state}; "{actionEn}" is not possible now.' },
+  CASE_CHANGED: { status: 409, zh: '案件刚被其他人处理过，请刷新后再试。', en: 'Someone else acted on this case just now; reload and try again.' },
+  CASE_KIND_UNKNOWN: { status: 400, zh: '案件类型不存在。', en: 'Unknown case kind.' },
+  CATEGORY_UNKNOWN: { status: 400, zh: '问题分类不存在。', en: 'Unknown category.' },
+  NATURE_UNKNOWN: { status: 400, zh: '诉求性质不存在。', en: 'Unknown nature of the request.' },
+  CHANNEL_NOT_ALLOWED: { status: 403, zh: '您不能通过这个渠道提交这类案件。', en: 'You cannot file this kind of case through this channel.' },
+  LOCATION_REQUIRED: { status: 400, zh: '请在地图上选择位置，或选择所在大院/小区。', en: 'Give a location: a point on the map or your compound.' },
+  PHOTO_NOT_FOUND: { status: 400, zh: '照片不存在，请重新上传。', en: 'A photo was not found; upload it again.' },
+  PHOTO_REFUSED: { status: 400, zh: '照片无法使用：{reasonZh}', en: 'The photo cannot be used: {reasonEn}' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, zh: '该请求编号已用于另一份不同的反映。', en: 'This Idempotency-Key was already used for a different report.' },
+  PROXY_CONSENT_REQUIRED: { status: 400, zh: '代办需记录居民的同意。', en: 'A proxy report needs the resident\'s recorded consent.' },
+  NOT_CASE_HANDLER: { status: 403, zh: '只有该案件的处理人或其上级可以执行此操作。', en: 'Only the case\'s handler or their supervisors can do this.' },
+  VERIFIER_IS_HANDLER: { status: 403, zh: '核查需由处理人以外的人进行。', en: 'Someone other than the handler must verify.' },
+  EXTENSION_PENDING: { status: 409, zh: '已有待审批的延期申请。', en: 'An extension request is already pending.' },
+  NO_PENDING_EXTENSION: { status: 409, zh: '没有待审批的延期申请。', en: 'There is no pending extension request.' },
+  ESCALATION_TOP_TIER: { status: 409, zh: '已在最高层级，无法继续上报。', en: 'The case is already at the top tier.' },
+  MERGE_TARGET_INVALID: { status: 400, zh: '只能合并到另一件未办结的案件。', en: 'A case can only be merged into another open case.' },
+  REOPEN_WINDOW_PASSED: { status: 409, zh: '已超过可重新办理的期限。', en: 'The time to reopen this case has passed.' },
+  HANDLER_NOT_FOUND: { status: 400, zh: '找不到指定的处理人或处理单位。', en: 'No such handler or handling unit.' },
   CONFLICT: { status: 409, zh: '数据已被他人修改或已存在，请刷新后重试。', en: 'Someone else changed or created this at the same time; reload and try again.' },
   INTERNAL: { status: 500, zh: '服务器出错了，请稍后再试。', en: 'Something went wrong on our side; please try again later.' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
@@ -78,8 +98,13 @@ export class AppError extends Error {
 
 export type Locale = 'zh-CN' | 'en';
 
-/** The message for a code in the caller's language. */
-export function errorMessage(code: ErrorCode, locale: Locale): string {
+/** The message for a code in the caller's language; `{name}` placeholders are filled from the details. */
+export function errorMessage(code: ErrorCode, locale: Locale, details?: unknown): string {
   const entry = errorCatalogue[code];
-  return locale === 'en' ? entry.en : entry.zh;
+  const text: string = locale === 'en' ? entry.en : entry.zh;
+  if (!details || typeof details !== 'object' || !text.includes('{')) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = (details as Record<string, unknown>)[key];
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : whole;
+  });
 }

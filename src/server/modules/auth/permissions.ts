@@ -30,7 +30,12 @@ export type Action =
   | 'people.reveal'
   | 'staff.manage'
   | 'accounts.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'cases.read'
+  | 'cases.handle'
+  | 'cases.dispatch'
+  | 'cases.verify'
+  | 'cases.approve';
 
 /** What the thing being touched hangs on: its org path and, for personal data, its household. */
 export interface Target {
@@ -42,13 +47,14 @@ export const ROLES: AccountRole[] = ['admin', 'street_admin', 'community_worker'
 
 // The policy as data: which actions each role may take inside its node.
 const roleActions: Record<AccountRole, readonly Action[]> = {
-  admin: ['org.manage', 'people.read', 'people.manage', 'people.reveal', 'staff.manage', 'accounts.manage', 'audit.read'],
-  street_admin: ['org.manage', 'people.read', 'people.manage', 'people.reveal', 'staff.manage', 'accounts.manage', 'audit.read'],
-  community_worker: ['org.manage', 'people.read', 'people.manage', 'people.reveal', 'staff.manage', 'accounts.manage', 'audit.read'],
-  grid_leader: ['people.read', 'people.manage', 'people.reveal'],
-  grid_worker: ['people.read', 'people.manage', 'people.reveal'],
-  police_officer: ['people.read', 'people.reveal'],
-  // A resident reaches only their own household's personal data (see `can`).
+  admin: ['org.manage', 'people.read', 'people.manage', 'people.reveal', 'staff.manage', 'accounts.manage', 'audit.read', 'cases.read', 'cases.handle', 'cases.dispatch', 'cases.verify', 'cases.approve'],
+  street_admin: ['org.manage', 'people.read', 'people.manage', 'people.reveal', 'staff.manage', 'accounts.manage', 'audit.read', 'cases.read', 'cases.handle', 'cases.dispatch', 'cases.verify', 'cases.approve'],
+  community_worker: ['org.manage', 'people.read', 'people.manage', 'people.reveal', 'staff.manage', 'accounts.manage', 'audit.read', 'cases.read', 'cases.handle', 'cases.dispatch', 'cases.verify', 'cases.approve'],
+  // 网格长: runs the grid, so dispatches, verifies and approves its workers' extensions.
+  grid_leader: ['people.read', 'people.manage', 'people.reveal', 'cases.read', 'cases.handle', 'cases.dispatch', 'cases.verify', 'cases.approve'],
+  grid_worker: ['people.read', 'people.manage', 'people.reveal', 'cases.read', 'cases.handle'],
+  police_officer: ['people.read', 'people.reveal', 'cases.read', 'cases.handle'],
+  // A resident reaches only their own household's personal data (see `can`); their own cases are checked by reporter.
   resident: ['people.read', 'people.reveal'],
 };
 

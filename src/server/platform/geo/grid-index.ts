@@ -40,6 +40,13 @@ class AreaIndex {
     }
     return best?.id ?? null;
   }
+
+  /** The id of the area whose bounding box is nearest the point (for points outside every area). */
+  nearest(lng: number, lat: number): string | null {
+    if (!this.tree) return null;
+    const [i] = this.tree.neighbors(lng, lat, 1);
+    return i === undefined ? null : this.entries[i]!.id;
+  }
 }
 
 /**
@@ -69,6 +76,11 @@ export class GridIndex {
 
   locateGrid(lng: number, lat: number): string | null {
     return this.grids.locate(lng, lat);
+  }
+
+  /** The grid nearest a point outside every grid; its community takes the case into its dispatch queue. */
+  nearestGrid(lng: number, lat: number): string | null {
+    return this.grids.nearest(lng, lat);
   }
 
   locatePoliceBeat(lng: number, lat: number): string | null {

@@ -1,0 +1,175 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/tables.ts';
+import type { Locale } from '../../http/errors.ts';
+import { maskPhone } from '../../platform/privacy.ts';
+import { roleLabel } from '../staff/roles.ts';
+import type { Actor } from '../auth/permissions.ts';
+import type { CaseEventRow, CaseRow } from './cases.repository.ts';
+import * as repo from './cases.repository.ts';
+import type { CaseRelation } from './cases.policy.ts';
+import { caseAbilities } from './cases.policy.ts';
+import { caseKind } from './kinds.ts';
+import { ACTIONS, type CaseAction, STATES, isOpen } from './lifecycle.ts';
+import { category as findCategory } from './taxonomy.ts';
+
+type Db = Kysely<DB>;
+const pick = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
+
+/** Names of the org nodes and staff a page of cases mentions, fetched once per page. */
+export async function lookupsFor(db: Db, rows: CaseRow[]) {
+  const nodeIds = new Set<string>();
+  const staffIds = new Set<string>();
+  for (const r of rows) {
+    for (const id of [r.grid_id, r.community_id, r.handler_node_id]) if (id) nodeIds.add(id);
+    if (r.handler_staff_id) staffIds.add(r.handler_staff_id);
+  }
+  const nodes = nodeIds.size ? await db.selectFrom('org_nodes').select(['id', 'code', 'name', 'kind']).where('id', 'in', [...nodeIds]).execute() : [];
+  const staff = staffIds.size
+    ? await db
+        .selectFrom('staff')
+        .leftJoin('staff_assignments', 'staff_assignments.staff_id', 'staff.id')
+        .select(['staff.id', 'staff.name', 'staff.work_phone', 'staff_assignments.role'])
+        .where('staff.id', 'in', [...staffIds])
+        .execute()
+    : [];
+  return { nodes: new Map(nodes.map((n) => [n.id, n])), staff: new Map(staff.map((s) => [s.id, s])) };
+}
+
+export type Lookups = Awaited<ReturnType<typeof lookupsFor>>;
+
+const nodeRef = (l: Lookups, id: string | null) => {
+  const n = id ? l.nodes.get(id) : undefined;
+  return n ? { id: n.id, code: n.code, name: n.name } : null;
+};
+
+/** A case as staff see it: everything needed to handle it, the reporter's phone masked. */
+export function staffCaseView(c: CaseRow, l: Lookups, locale: Locale, abilities: CaseAction[]) {
+  const cat = c.category ? findCategory(c.category) : undefined;
+  const handler = c.handler_staff_id ? l.staff.get(c.handler_staff_id) : undefined;
+  return {
+    id: c.id,
+    number: c.number,
+    kind: c.kind,
+    kindLabel: pick(locale, caseKind(c.kind)?.zh ?? c.kind, caseKind(c.kind)?.en ?? c.kind),
+    state: c.state,
+    stateLabel: pick(locale, STATES[c.state].zh, STATES[c.state].en),
+    family: STATES[c.state].family,
+    channel: c.channel,
+    nature: c.nature,
+    category: c.category,
+    categoryLabel: cat ? pick(locale, `${cat.majorZh} / ${cat.zh}`, `${cat.majorEn} / ${cat.en}`) : null,
+    categorySource: c.category_source,
+    categoryConfidence: c.category_confidence,
+    needsReview: c.needs_review === 1,
+    grade: c.grade,
+    title: c.title,
+    description: c.description,
+    location: { lng: c.lng, lat: c.lat, address: c.address },
+    grid: nodeRef(l, c.grid_id),
+    community: nodeRef(l, c.community_id),
+    outsideGrid: c.outside_grid === 1,
+    tier: c.tier,
+    handler: {
+      node: nodeRef(l, c.handler_node_id),
+      staffId: c.handler_staff_id,
+      name: handler?.name ?? null,
+      roleLabel: handler?.role ? roleLabel(handler.role, locale) : null,
+    },
+    reporter: { anonymous: c.anonymous === 1, name: c.reporter_name, phone: c.reporter_phone ? maskPhone(c.reporter_phone) : null, contactPreference: c.contact_preference },
+    reporterCount: c.reporter_count,
+    isPublic: c.is_public === 1,
+    reportedAt: c.reported_at,
+    respondBy: c.respond_by,
+    resolveBy: c.resolve_by,
+    acceptedAt: c.accepted_at,
+    resolvedAt: c.resolved_at,
+    closedAt: c.closed_at,
+    overdue: (isOpen(c.state) && c.overdue_at !== null) || (!!c.resolved_at && c.resolved_at > c.resolve_by),
+    resolution: c.resolution,
+    reworkCount: c.rework_count,
+    duplicateCandidateId: c.duplicate_candidate_id,
+    mergedIntoId: c.merged_into_id,
+    data: c.kind_data ? JSON.parse(c.kind_data) : null,
+    abilities,
+  };
+}
+
+/** A case as its reporter sees it: plain words, who handles it, no other reporter's details. */
+export function reporterCaseView(c: CaseRow, l: Lookups, locale: Locale, abilities: CaseAction[]) {
+  const cat = c.category ? findCategory(c.category) : undefined;
+  const handler = c.handler_staff_id ? l.staff.get(c.handler_staff_id) : undefined;
+  return {
+    id: c.id,
+    number: c.number,
+    state: c.state,
+    stateLabel: pick(locale, STATES[c.state].plainZh, STATES[c.state].plainEn),
+    family: STATES[c.state].family,
+    categoryLabel: cat ? pick(locale, cat.zh, cat.en) : null,
+    title: c.title,
+    description: c.description,
+    location: { lng: c.lng, lat: c.lat, address: c.address },
+    grid: nodeRef(l, c.grid_id),
+    handler: handler ? { name: handler.name, roleLabel: handler.role ? roleLabel(handler.role, locale) : null } : null,
+    reporterCount: c.reporter_count,
+    reportedAt: c.reported_at,
+    resolveBy: c.resolve_by,
+    resolvedAt: c.resolved_at,
+    closedAt: c.closed_at,
+    resolution: c.resolution,
+    abilities,
+  };
+}
+
+/** The timeline: everything for staff; for the reporter, only the steps meant for them, in plain words. */
+export function timelineView(events: CaseEventRow[], locale: Locale, forReporter: boolean) {
+  return events
+    .filter((e) => !forReporter || ACTIONS[e.action as CaseAction]?.plainZh || e.public_note === 1)
+    .map((e) => {
+      const info = ACTIONS[e.action as CaseAction];
+      if (forReporter) {
+        return {
+          at: e.at,
+          action: e.action,
+          text: info?.plainZh ? pick(locale, info.plainZh, info.plainEn!) : pick(locale, '处理进展', 'Progress'),
+          note: e.public_note === 1 ? e.reason : null,
+          state: e.to_state,
+        };
+      }
+      return {
+        seq: e.seq,
+        at: e.at,
+        action: e.action,
+        actionLabel: info ? pick(locale, info.zh, info.en) : e.action,
+        actor: e.actor_label,
+        fromState: e.from_state,
+        toState: e.to_state,
+        fromHandler: e.from_handler,
+        toHandler: e.to_handler,
+        reason: e.reason,
+        data: e.data ? JSON.parse(e.data) : null,
+        publicNote: e.public_note === 1,
+      };
+    });
+}
+
+/** A page of cases in the actor's view, each with what the actor may do. */
+export async function caseListView(db: Db, actor: Actor, rows: CaseRow[], locale: Locale, relation: (c: CaseRow) => Promise<CaseRelation>) {
+  const l = await lookupsFor(db, rows);
+  const out = [];
+  for (const c of rows) {
+    const rel = await relation(c);
+    out.push(rel.isReporter && !isStaffish(actor) ? reporterCaseView(c, l, locale, caseAbilities(actor, c, rel)) : staffCaseView(c, l, locale, caseAbilities(actor, c, rel)));
+  }
+  return out;
+}
+
+function isStaffish(actor: Actor): boolean {
+  return actor.kind === 'account' && actor.grants.some((g) => g.role !== 'resident');
+}
+
+export async function photosView(db: Db, caseId: string, forReporter: boolean) {
+  const rows = await repo.casePhotos(db, caseId);
+  return rows
+    .filter((p) => !forReporter || p.role === 'report' || p.role === 'proof')
+    .map((p) => ({ id: p.id, role: p.role, width: p.width, height: p.height, url: `/api/v1/photos/${p.id}`, thumbnailUrl: `/api/v1/photos/${p.id}?size=thumb` }));
+}
