@@ -76,6 +76,15 @@ export const errorCatalogue = {
   MERGE_TARGET_INVALID: { status: 400, zh: '只能合并到另一件未办结的案件。', en: 'A case can only be merged into another open case.' },
   REOPEN_WINDOW_PASSED: { status: 409, zh: '已超过可重新办理的期限。', en: 'The time to reopen this case has passed.' },
   HANDLER_NOT_FOUND: { status: 400, zh: '找不到指定的处理人或处理单位。', en: 'No such handler or handling unit.' },
+  // Open311 GeoReport v2: its own wording (service_code, api_key, lat/long), answered as the spec's <errors>.
+  OPEN311_API_KEY_INVALID: { status: 403, zh: '缺少 api_key 或 api_key 无效，无法提交诉求。', en: 'Missing or invalid api_key; the service request cannot be created.' },
+  OPEN311_SERVICE_CODE_REQUIRED: { status: 400, zh: '未提供 service_code。', en: 'service_code was not provided.' },
+  OPEN311_SERVICE_NOT_FOUND: { status: 404, zh: '没有编码为 {serviceCode} 的服务类型。', en: 'service_code {serviceCode} was not found.' },
+  OPEN311_LOCATION_REQUIRED: { status: 400, zh: '请提供位置：lat 和 long（WGS84），或本辖区大院/小区的准确名称（address_string）或编号（address_id）。', en: 'A location is required: lat and long (WGS84), or the exact name (address_string) or id (address_id) of a compound in this jurisdiction.' },
+  OPEN311_ATTRIBUTE_INVALID: { status: 400, zh: 'attribute[{attribute}] 缺失或取值不在服务定义之内。', en: 'attribute[{attribute}] is missing or has a value the service definition does not allow.' },
+  OPEN311_PARAMETER_INVALID: { status: 400, zh: '参数 {parameter} 不正确：{problemZh}。', en: 'The parameter {parameter} is not valid: {problemEn}.' },
+  OPEN311_REQUEST_NOT_FOUND: { status: 404, zh: '没有编号为 {id} 的公开诉求。', en: 'No public service request {id}.' },
+  OPEN311_TOKEN_NOT_FOUND: { status: 404, zh: '没有这个 token：{token}。', en: 'token {token} was not found.' },
   CONFLICT: { status: 409, zh: '数据已被他人修改或已存在，请刷新后重试。', en: 'Someone else changed or created this at the same time; reload and try again.' },
   INTERNAL: { status: 500, zh: '服务器出错了，请稍后再试。', en: 'Something went wrong on our side; please try again later.' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

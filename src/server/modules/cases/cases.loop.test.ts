@@ -216,4 +216,51 @@ describe('the closed loop of a resident\'s report', () => {
     assert.equal(await t.ctx.classifier.refresh(t.db), true);
     assert.equal(t.ctx.classifier.classify(text).category, corrected, 'the retrained model has learnt the correction');
   });
+
+  test('a grid worker of another community can neither read nor act on the case', async () => {
+    const { createAccount } = await import('../auth/auth.service.ts');
+    const jc = await t.db.selectFrom('org_nodes').select(['id', 'path']).where('code', '=', 'JC-01').executeTakeFirstOrThrow();
+    await createAccount(t.db, { username: 'jc-worker', password: 'jc-worker-pass', role: 'grid_worker', node: jc });
+    const other = await t.login('jc-worker', 'jc-worker-pass');
+    const { id } = body(await report(t, { description: '楼顶防水层破了', location: IN_CSK_03, category: '0704' }));
+    assert.equal((await t.app.inject({ url: `/api/v1/cases/${id}`, headers: other })).statusCode, 404);
+    assert.equal((await act(t, id, 'accept', other)).statusCode, 404);
+    const list = body(await t.app.inject({ url: '/api/v1/cases', headers: other }));
+    assert.ok(!list.items.some((c: any) => c.id === id));
+    assert.equal((await t.app.inject({ url: '/api/v1/cases' })).statusCode, 401);
+  });
+
+  test('return, transfer, grade, suspend and resume, and the reporter reopening a closed case', async () => {
+    const { id } = body(await report(t, { description: '小区里的健身器材松动了', location: IN_CSK_03, category: '0507' }, t.as.resident));
+    const returned = await act(t, id, 'return', t.as.gridworker, { reason: '不属于本网格' });
+    assert.equal(body(returned).state, 'new');
+    assert.equal(body(returned).handler.node.code, 'CSK');
+    const leader = await t.db.selectFrom('accounts').select('staff_id').where('username', '=', 'gridleader').executeTakeFirstOrThrow();
+    const dispatched = await act(t, id, 'dispatch', t.as.community, { staffId: leader.staff_id });
+    assert.equal(body(dispatched).handler.roleLabel, '网格长');
+    const worker = await t.db.selectFrom('accounts').select('staff_id').where('username', '=', 'gridworker').executeTakeFirstOrThrow();
+    const transferred = await act(t, id, 'transfer', t.as.gridleader, { staffId: worker.staff_id, reason: '网格员熟悉情况' });
+    assert.equal(body(transferred).handler.roleLabel, '专职网格员');
+    const before = await t.db.selectFrom('cases').select(['resolve_by', 'respond_by']).where('id', '=', id).executeTakeFirstOrThrow();
+    const graded = await act(t, id, 'grade', t.as.gridleader, { grade: 'urgent' });
+    assert.equal(body(graded).grade, 'urgent');
+    assert.ok(body(graded).resolveBy < before.resolve_by, 'urgent moves the deadline closer');
+    await act(t, id, 'accept', t.as.gridworker);
+    assert.equal(body(await act(t, id, 'suspend', t.as.gridworker, { reason: '等待物业配件' })).state, 'suspended');
+    assert.equal((await act(t, id, 'resolve', t.as.gridworker, { result: 'x' })).statusCode, 409);
+    assert.equal(body(await act(t, id, 'resume', t.as.gridworker)).state, 'in_progress');
+    await act(t, id, 'resolve', t.as.gridworker, { result: '已加固' });
+    await act(t, id, 'verify', t.as.gridleader, { pass: true });
+    const rated = await act(t, id, 'rate', t.as.resident, { satisfaction: 'satisfied' });
+    assert.equal(rated.statusCode, 200, rated.body);
+    const reopened = await act(t, id, 'reopen', t.as.resident, { reason: '又松了' });
+    assert.equal(reopened.statusCode, 200, reopened.body);
+    assert.equal(body(reopened).state, 'in_progress');
+    const row = await t.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(row.rework_count, 1);
+    assert.equal(row.return_count, 1);
+    assert.equal(JSON.parse(row.contributions).suspended, 1, 'a case once suspended stays out of the on-time figure');
+    const stranger = await act(t, id, 'reject', t.as.resident, { reason: 'x' });
+    assert.equal(stranger.statusCode, 409, 'not in a state to reject, and the resident may not anyway');
+  });
 });

@@ -49,6 +49,7 @@ export function mayTake(actor: Actor, c: CaseRow, action: CaseAction, rel: CaseR
       return mayHandle(actor, c, rel);
     case 'note':
       return mayHandle(actor, c, rel) || within(actor, 'cases.handle', c.path);
+    case 'publish':
     case 'dispatch':
     case 'merge':
     case 'reject':
@@ -69,7 +70,7 @@ export function mayTake(actor: Actor, c: CaseRow, action: CaseAction, rel: CaseR
   }
 }
 
-const OFFERED: CaseAction[] = ['dispatch', 'accept', 'return', 'transfer', 'escalate', 'extend', 'decide_extension', 'suspend', 'resume', 'note', 'resolve', 'verify', 'follow_up', 'reopen', 'merge', 'reject', 'categorize', 'grade'];
+const OFFERED: CaseAction[] = ['publish', 'dispatch', 'accept', 'return', 'transfer', 'escalate', 'extend', 'decide_extension', 'suspend', 'resume', 'note', 'resolve', 'verify', 'follow_up', 'reopen', 'merge', 'reject', 'categorize', 'grade'];
 
 /** The actions the actor may take on this case now, sent with the record so the UI never re-implements the rules. */
 export function caseAbilities(actor: Actor, c: CaseRow, rel: CaseRelation): CaseAction[] {

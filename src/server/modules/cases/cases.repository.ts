@@ -169,7 +169,8 @@ export interface CaseFilter {
 
 const OPEN_STATES = ['new', 'dispatched', 'in_progress', 'suspended'] as const;
 
-export async function listCases(db: Db, f: CaseFilter): Promise<{ rows: CaseRow[]; total: number }> {
+/** The cases matching a filter, as a query still to be ordered and paged (lists, ledgers, drill-downs share it). */
+export function filteredCases(db: Db, f: Omit<CaseFilter, 'limit' | 'offset'>) {
   let q = db.selectFrom('cases');
   if (f.scopePaths) q = q.where(underAnyPath('cases.path', f.scopePaths));
   if (f.reporterAccountId) {
@@ -204,6 +205,11 @@ export async function listCases(db: Db, f: CaseFilter): Promise<{ rows: CaseRow[
       q = q.where(sql<boolean>`cases.rowid in (select rowid from cases_fts where cases_fts match ${match})`);
     }
   }
+  return q;
+}
+
+export async function listCases(db: Db, f: CaseFilter): Promise<{ rows: CaseRow[]; total: number }> {
+  const q = filteredCases(db, f);
   const totalRow = await q.select(sql<string | number>`count(*)`.as('n')).executeTakeFirst();
   const rows = await q.selectAll().orderBy('reported_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
   return { rows, total: Number(totalRow?.n ?? 0) };

@@ -53,7 +53,8 @@ export type CaseAction =
   | 'categorize'
   | 'grade'
   | 'overdue'
-  | 'remind';
+  | 'remind'
+  | 'publish';
 
 export interface ActionInfo {
   /** States the action may start from. */
@@ -66,6 +67,7 @@ export interface ActionInfo {
 }
 
 const OPEN: readonly CaseState[] = ['new', 'dispatched', 'in_progress', 'suspended'];
+const CASE_STATES_ALL: readonly CaseState[] = ['new', 'dispatched', 'in_progress', 'suspended', 'resolved', 'closed', 'merged', 'rejected'];
 
 export const ACTIONS: Record<CaseAction, ActionInfo> = {
   submit: { from: [], zh: '上报', en: 'submitted', plainZh: '您的反映已提交', plainEn: 'You reported this' },
@@ -89,6 +91,7 @@ export const ACTIONS: Record<CaseAction, ActionInfo> = {
   grade: { from: OPEN, zh: '调整等级', en: 'grade set' },
   overdue: { from: OPEN, zh: '超期', en: 'overdue' },
   remind: { from: OPEN, zh: '到期提醒', en: 'deadline reminder' },
+  publish: { from: CASE_STATES_ALL, zh: '公开设置', en: 'publication set' },
 };
 
 /** Whether an action may start from a state. */

@@ -3,7 +3,6 @@ import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { body } from '../../../../test/support/app.ts';
 import { IN_CSK_03, at, startDemoApp, type DemoApp } from '../../../../test/support/demo-app.ts';
-import { newId } from '../../platform/ids.ts';
 import { deliverWebhooks, runDeadlines, signPayload } from './scheduler.ts';
 
 describe('the deadline scheduler, notifications and webhooks', () => {
@@ -65,7 +64,11 @@ describe('the deadline scheduler, notifications and webhooks', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as { port: number };
     try {
-      await t.db.insertInto('webhooks').values({ id: newId(), url: `http://127.0.0.1:${port}/hook`, secret: 'shh', events: 'case.submit', active: 1, created_at: new Date().toISOString() }).execute();
+      const forbidden = await t.app.inject({ method: 'POST', url: '/api/v1/webhooks', payload: { url: `http://127.0.0.1:${port}/hook`, events: ['case.submit'] }, headers: t.as.community });
+      assert.equal(forbidden.statusCode, 403);
+      const hook = await t.app.inject({ method: 'POST', url: '/api/v1/webhooks', payload: { url: `http://127.0.0.1:${port}/hook`, events: ['case.submit'] }, headers: t.as.admin });
+      assert.equal(hook.statusCode, 201, hook.body);
+      const secret = body(hook).secret;
       await report({ description: '小广告贴满了墙', location: IN_CSK_03, category: '0201', reporter: { name: '卓玛', phone: '13900001111' } });
       assert.equal(await deliverWebhooks(t.ctx), 0);
       fail = false;
@@ -74,7 +77,7 @@ describe('the deadline scheduler, notifications and webhooks', () => {
       assert.equal(await deliverWebhooks(t.ctx), 1);
       const last = received.at(-1)!;
       const ts = String(last.headers['x-lianxin-timestamp']);
-      assert.equal(last.headers['x-lianxin-signature'], signPayload('shh', ts, last.body));
+      assert.equal(last.headers['x-lianxin-signature'], signPayload(secret, ts, last.body));
       assert.equal(JSON.parse(last.body).event, 'case.submit');
       assert.ok(!last.body.includes('13900001111') && !last.body.includes('卓玛'));
       assert.equal(await deliverWebhooks(t.ctx), 0, 'delivered once');
