@@ -13,6 +13,7 @@
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seedFromText, seededRandom } from '../../src/server/platform/random.ts';
 
 export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE_DIR = join(CORPUS_DIR, 'source');
@@ -32,23 +33,6 @@ interface MinorSource {
   sections: Sections;
 }
 
-/** Small seeded PRNG (mulberry32): the corpus must not change between runs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
 
 function parseSections(text: string): { sections: Sections; meta: Record<string, string> } {
   const sections: Sections = {};
@@ -239,7 +223,7 @@ export function generateCorpus(): Map<string, string[]> {
   const seen = new Set<string>();
   const out = new Map<string, string[]>();
   for (const src of minors) {
-    const random = rng(hash(`lianxin-corpus-v1:${src.code}`));
+    const random = seededRandom(seedFromText(`lianxin-corpus-v1:${src.code}`));
     const x = new Expander(shared, random);
     const lines: string[] = [];
     const add = (text: string) => {

@@ -23,7 +23,7 @@ export async function freshStore(): Promise<{ database: Database; url: string; d
     await admin.end();
     const url = `${PG_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
     const database = openDatabase(url);
-    await migrateToLatest(database);
+    await migrateWithRetry(database);
     return {
       database,
       url,
@@ -48,4 +48,22 @@ export async function freshStore(): Promise<{ database: Database; url: string; d
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Kysely's migrator looks for its own tables through an introspection of every schema in the database;
+ * when another test run drops its schema at that moment, PostgreSQL answers "schema does not exist".
+ * Only tests share one database between runs, so only they retry.
+ */
+async function migrateWithRetry(database: Database): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(database);
+      return;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (attempt >= 5 || (code !== '3F000' && code !== '42P01')) throw err;
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+    }
+  }
 }

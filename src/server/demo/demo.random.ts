@@ -3,6 +3,8 @@
  * Each part of the demo draws from its own stream (seeded by a name such as a community code), so adding
  * a community or a field does not reshuffle everything else.
  */
+import { seedFromText, seededRandom } from '../platform/random.ts';
+
 export interface Random {
   /** A float in [0, 1). */
   next(): number;
@@ -17,31 +19,10 @@ export interface Random {
   shuffle<T>(items: readonly T[]): T[];
 }
 
-/** mulberry32: 32 bits of state, good enough spread for test data, and six lines long. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a over the UTF-16 code units: turns a stream name into a 32-bit seed. */
-function seedOf(name: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    h ^= name.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** A random stream named `name`; the same name always yields the same sequence. */
 export function randomStream(name: string): Random {
-  const next = mulberry32(seedOf(name));
+  const next = seededRandom(seedFromText(name));
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return {
     next,

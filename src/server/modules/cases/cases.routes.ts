@@ -4,10 +4,8 @@ import { isUniqueViolation } from '../../db/store-errors.ts';
 import { AppError } from '../../http/errors.ts';
 import { requestLocale } from '../../http/locale.ts';
 import { IdParam, limitOffset } from '../../http/schemas.ts';
-import { localDateTimeToInstant } from '../../platform/calendar/working-days.ts';
 import { now } from '../../platform/clock.ts';
-import { type Actor, isStaff, listScope } from '../auth/permissions.ts';
-import { getOrgNode } from '../org/org.service.ts';
+import { type Actor, isStaff } from '../auth/permissions.ts';
 import * as repo from './cases.repository.ts';
 import type { CaseRow } from './cases.repository.ts';
 import { caseAbilities, mayRead } from './cases.policy.ts';
@@ -16,8 +14,8 @@ import { caseListView, lookupsFor, photosView, reporterCaseView, staffCaseView, 
 import type { Tx } from './engine.ts';
 import * as handling from './handling.service.ts';
 import { submitCase } from './intake.service.ts';
+import { caseFilterFor } from './case-query.ts';
 import { relationTo } from './relation.ts';
-import { queryTokens } from './search.ts';
 
 /** Runs a unit of work in one transaction and announces its changes once it has committed. */
 export async function inTransaction<T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -48,10 +46,6 @@ const ACTION_DOCS: Record<keyof typeof ActionBodies, [string, string]> = {
   categorize: ['确认分类 Set category', 'Sets or corrects the category; deadlines follow it; a correction of the classifier is kept as a training example.'],
   grade: ['调整等级 Set grade', '一般 or 紧急; the deadlines follow.'],
 };
-
-function dayStart(day: string): string {
-  return localDateTimeToInstant(day, '00:00').toISOString();
-}
 
 export function caseRoutes(app: App, ctx: AppContext): void {
   const { db } = ctx.database;
@@ -94,34 +88,9 @@ export function caseRoutes(app: App, ctx: AppContext): void {
     },
   }, async (request) => {
     const actor = request.actor;
-    if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
-    const q = request.query;
-    const paging = limitOffset(q);
-    const scope = listScope(actor, 'cases.read');
-    const admin = actor.kind === 'account' && actor.grants.some((g) => g.role === 'admin');
-    const staffView = admin || !!scope?.paths.length;
-    if (actor.kind === 'api_key') throw new AppError('FORBIDDEN');
-    const node = q.node ? await getOrgNode(db, q.node) : null;
-    const staffId = actor.kind === 'account' ? actor.staffId : null;
-    const { rows, total } = await repo.listCases(db, {
-      scopePaths: staffView ? (admin ? null : scope!.paths) : null,
-      reporterAccountId: staffView ? undefined : actor.accountId,
-      node: node?.path,
-      state: q.state === undefined ? undefined : Array.isArray(q.state) ? q.state : [q.state],
-      family: q.family,
-      category: q.category,
-      kind: q.kind,
-      channel: q.channel,
-      overdue: q.overdue,
-      needsReview: q.needsReview,
-      searchTokens: q.q ? queryTokens(q.q) : undefined,
-      from: q.from ? dayStart(q.from) : undefined,
-      to: q.to ? localDateTimeToInstant(q.to, '23:59:59.999').toISOString() : undefined,
-      store: ctx.database.store,
-      handlerStaffId: q.mine && staffView && staffId ? staffId : undefined,
-      limit: paging.limit,
-      offset: paging.offset,
-    });
+    const paging = limitOffset(request.query);
+    const { filter } = await caseFilterFor(ctx, actor, request.query);
+    const { rows, total } = await repo.listCases(db, { ...filter, limit: paging.limit, offset: paging.offset });
     const items = await caseListView(db, actor, rows, requestLocale(request), relation(actor));
     return { items, total, page: paging.page, pageSize: paging.pageSize };
   });

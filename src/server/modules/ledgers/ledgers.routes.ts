@@ -2,7 +2,8 @@ import { PassThrough } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { App, AppContext } from '../../context.ts';
 import { requestLocale } from '../../http/locale.ts';
-import { CaseListQuery, ChannelSchema } from '../cases/cases.schemas.ts';
+import { CaseListQuery } from '../cases/cases.schemas.ts';
+import { PeriodQuery } from '../metrics/metrics.routes.ts';
 import { writeCaseLedger } from './case-ledger.ts';
 import { XLSX_TYPE, attachment } from './excel.ts';
 import { figuresWorkbook } from './figures-ledger.ts';
@@ -12,17 +13,7 @@ import { figuresForLedger, planCaseLedger } from './ledgers.service.ts';
 const CaseLedgerQuery = Type.Omit(CaseListQuery, ['page', 'pageSize']);
 
 const FiguresLedgerQuery = Type.Object(
-  {
-    node: Type.String({ minLength: 1, maxLength: 100, description: 'Org node (id or code); figures include everything below it' }),
-    period: Type.Optional(Type.Union([Type.Literal('day'), Type.Literal('week'), Type.Literal('month'), Type.Literal('year'), Type.Literal('custom')], { description: 'Default month' })),
-    date: Type.Optional(Type.String({ maxLength: 10, description: 'The day (YYYY-MM-DD, also for week), month (YYYY-MM) or year (YYYY)' })),
-    from: Type.Optional(Type.String({ format: 'date' })),
-    to: Type.Optional(Type.String({ format: 'date' })),
-    kind: Type.Optional(Type.String({ maxLength: 40 })),
-    category: Type.Optional(Type.String({ pattern: '^[0-9]{2}([0-9]{2})?$' })),
-    channel: Type.Optional(ChannelSchema),
-    by: Type.Optional(Type.Union([Type.Literal('category'), Type.Literal('channel'), Type.Literal('kind')], { description: 'Adds a sheet breaking every figure down by this' })),
-  },
+  { ...PeriodQuery, by: Type.Optional(Type.Union([Type.Literal('category'), Type.Literal('channel'), Type.Literal('kind')], { description: 'Adds a sheet breaking every figure down by this' })) },
   { additionalProperties: false },
 );
 

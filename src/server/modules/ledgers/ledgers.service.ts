@@ -1,11 +1,10 @@
 import type { AppContext } from '../../context.ts';
 import { AppError, type Locale } from '../../http/errors.ts';
-import { localDate, localDateTimeToInstant } from '../../platform/calendar/working-days.ts';
+import { localDate } from '../../platform/calendar/working-days.ts';
 import { now } from '../../platform/clock.ts';
-import { type Actor, can, listScope } from '../auth/permissions.ts';
-import { queryTokens } from '../cases/search.ts';
+import { type Actor, listScope } from '../auth/permissions.ts';
+import { type CaseListParams, caseFilterFor } from '../cases/case-query.ts';
 import { type FiguresQuery, figuresFor } from '../metrics/metrics.service.ts';
-import { getOrgNode } from '../org/org.service.ts';
 import { safeName } from './excel.ts';
 import { type LedgerFilter, nodeAtPath } from './ledgers.repository.ts';
 
@@ -17,21 +16,7 @@ function assertStaffReader(actor: Actor): asserts actor is StaffActor {
   if (actor.kind !== 'account' || !listScope(actor, 'cases.read')?.paths.length) throw new AppError('FORBIDDEN');
 }
 
-/** The filters of GET /api/v1/cases, less paging. */
-export interface CaseLedgerQuery {
-  node?: string;
-  state?: string | string[];
-  family?: 'open' | 'resolved' | 'closed';
-  category?: string;
-  kind?: string;
-  channel?: string;
-  overdue?: boolean;
-  needsReview?: boolean;
-  mine?: boolean;
-  q?: string;
-  from?: string;
-  to?: string;
-}
+export type CaseLedgerQuery = CaseListParams;
 
 export interface CaseLedgerPlan {
   filter: LedgerFilter;
@@ -46,28 +31,10 @@ export interface CaseLedgerPlan {
 export async function planCaseLedger(ctx: AppContext, actor: Actor, q: CaseLedgerQuery, locale: Locale): Promise<CaseLedgerPlan> {
   assertStaffReader(actor);
   const { db } = ctx.database;
-  const scope = listScope(actor, 'cases.read')!;
   const admin = actor.grants.some((g) => g.role === 'admin');
-  const node = q.node ? await getOrgNode(db, q.node) : null;
-  if (node && !can(actor, 'cases.read', { path: node.path })) throw new AppError('ORG_NODE_NOT_FOUND');
-  const filter: LedgerFilter = {
-    scopePaths: admin ? null : scope.paths,
-    node: node?.path,
-    state: q.state === undefined ? undefined : Array.isArray(q.state) ? q.state : [q.state],
-    family: q.family,
-    category: q.category,
-    kind: q.kind,
-    channel: q.channel,
-    overdue: q.overdue,
-    needsReview: q.needsReview,
-    searchTokens: q.q ? queryTokens(q.q) : undefined,
-    from: q.from ? localDateTimeToInstant(q.from, '00:00').toISOString() : undefined,
-    to: q.to ? localDateTimeToInstant(q.to, '23:59:59.999').toISOString() : undefined,
-    handlerStaffId: q.mine && actor.staffId ? actor.staffId : undefined,
-    store: ctx.database.store,
-  };
+  const { filter, node, scopePaths } = await caseFilterFor(ctx, actor, q);
   // The file is named after the node asked for, or the one node the account works at.
-  const place = node ?? (!admin && scope.paths.length === 1 ? await nodeAtPath(db, scope.paths[0]!) : undefined);
+  const place = node ?? (!admin && scopePaths.length === 1 ? await nodeAtPath(db, scopePaths[0]!) : undefined);
   const today = localDate(now());
   const en = locale === 'en';
   return {

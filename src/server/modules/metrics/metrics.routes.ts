@@ -13,7 +13,8 @@ import { figuresFor, figuresNode } from './metrics.service.ts';
 import { resolvePeriod } from './periods.ts';
 import { localDate } from '../../platform/calendar/working-days.ts';
 
-const PeriodQuery = {
+/** The node, period and filters every figure takes (also the figures ledger's). */
+export const PeriodQuery = {
   node: Type.String({ minLength: 1, maxLength: 100, description: 'Org node (id or code); figures include everything below it' }),
   period: Type.Optional(Type.Union([Type.Literal('day'), Type.Literal('week'), Type.Literal('month'), Type.Literal('year'), Type.Literal('custom')], { description: 'Default month' })),
   date: Type.Optional(Type.String({ maxLength: 10, description: 'The day (YYYY-MM-DD, also for week), month (YYYY-MM) or year (YYYY)' })),

@@ -4,6 +4,7 @@
  */
 import exifReader from 'exif-reader';
 import { now } from '../clock.ts';
+import { localDateTimeToInstant } from '../calendar/local-time.ts';
 
 export interface PhotoExif {
   /** [lng, lat] in decimal degrees, WGS84 as phones record it (not GCJ-02), or null. */
@@ -86,31 +87,7 @@ function toInstant(wallClock: Date, offset: unknown, timeZone: string): Date {
     const minutes = (Number(recorded[2]) * 60 + Number(recorded[3])) * (recorded[1] === '-' ? -1 : 1);
     return new Date(wall - minutes * 60_000);
   }
-  // Guess with the offset at the wall-clock time, then correct once across a DST change.
-  const first = zoneOffsetMs(wall, timeZone);
-  const second = zoneOffsetMs(wall - first, timeZone);
-  return new Date(wall - second);
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function zoneOffsetMs(instant: number, timeZone: string): number {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  const parts = formatter.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-  return asUtc - Math.floor(instant / 1000) * 1000;
+  // The wall clock in the deployment's zone (the calendar module knows zones, DST included).
+  const iso = wallClock.toISOString();
+  return localDateTimeToInstant(iso.slice(0, 10), iso.slice(11, 23), timeZone);
 }

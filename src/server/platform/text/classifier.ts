@@ -10,7 +10,7 @@
  */
 import { corpusExamples, type LabelledText } from './corpus.ts';
 import { textFeatures } from './tokenize.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom } from '../random.ts';
 
 export { corpusExamples } from './corpus.ts';
 

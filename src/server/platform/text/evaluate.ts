@@ -4,7 +4,7 @@
  * Used by scripts/classifier-eval.ts (the report in docs/CLASSIFIER.md) and by the tests' accuracy floors.
  */
 import type { Classifier } from './classifier.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom } from '../random.ts';
 
 export interface Example {
   text: string;
