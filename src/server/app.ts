@@ -14,6 +14,8 @@ import { containsNul, validatorCompiler } from './http/validation.ts';
 import { AppError } from './http/errors.ts';
 import { modules } from './modules.ts';
 import { CaseClassifier } from './modules/cases/classification.ts';
+import { readFileSync } from 'node:fs';
+import { chinaCalendar, loadCalendar } from './platform/calendar/working-days.ts';
 import { EventBus } from './platform/events.ts';
 import { GridIndex } from './platform/geo/grid-index.ts';
 
@@ -30,7 +32,11 @@ export async function buildApp(database: Database, config: Config): Promise<{ ap
   app.setValidatorCompiler(validatorCompiler);
 
   const geo = await GridIndex.load(database.db);
-  const ctx: AppContext = { database, config, geo, bus: new EventBus(), classifier: new CaseClassifier() };
+  // A deployment may bring its own holidays (e.g. 藏历新年) and time zone; China's calendar otherwise.
+  const calendar = config.calendarFile
+    ? loadCalendar(readFileSync(config.calendarFile, 'utf8'), { timeZone: config.timeZone })
+    : config.timeZone === chinaCalendar.timeZone ? chinaCalendar : loadCalendar(readFileSync(new URL('./platform/calendar/holidays.json', import.meta.url), 'utf8'), { timeZone: config.timeZone });
+  const ctx: AppContext = { database, config, geo, bus: new EventBus(), classifier: new CaseClassifier(), calendar };
 
   installErrorHandler(app);
   await app.register(cookie);

@@ -28,6 +28,10 @@ const ConfigSchema = Type.Object({
   remindBeforeHours: Type.Number({ minimum: 0 }),
   /** Weight of 基本满意 in the satisfaction rate (1 counts it as satisfied). */
   basicallySatisfiedWeight: Type.Number({ minimum: 0, maximum: 1 }),
+  /** A deployment's own holiday calendar (same format as platform/calendar/holidays.json); empty: China's. */
+  calendarFile: Type.String(),
+  /** The time zone of the domain: deadlines, working days and reporting days. */
+  timeZone: Type.String({ minLength: 1 }),
   /** How often the scheduler looks for due deadlines (seconds; 0 turns it off). */
   schedulerIntervalSeconds: Type.Number({ minimum: 0 }),
 });
@@ -56,6 +60,8 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     remindBeforeHours: Number(env.REMIND_BEFORE_HOURS ?? 4),
     basicallySatisfiedWeight: Number(env.BASICALLY_SATISFIED_WEIGHT ?? 1),
     schedulerIntervalSeconds: Number(env.SCHEDULER_INTERVAL_SECONDS ?? 60),
+    calendarFile: env.CALENDAR_FILE ?? '',
+    timeZone: env.TIME_ZONE ?? 'Asia/Shanghai',
     ...overrides,
   };
   if (!Value.Check(ConfigSchema, config)) {

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { CaseClassifier } from './modules/cases/classification.ts';
+import type { Calendar } from './platform/calendar/working-days.ts';
 import type { EventBus } from './platform/events.ts';
 import type { GridIndex } from './platform/geo/grid-index.ts';
 
@@ -16,6 +17,8 @@ export interface AppContext {
   bus: EventBus;
   /** The case classifier, retrained with staff corrections. */
   classifier: CaseClassifier;
+  /** Working days and the time zone deadlines and reporting days are computed in. */
+  calendar: Calendar;
 }
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;

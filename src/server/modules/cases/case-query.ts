@@ -47,8 +47,8 @@ export async function caseFilterFor(ctx: AppContext, actor: Actor, q: CaseListPa
     overdue: q.overdue,
     needsReview: q.needsReview,
     searchTokens: q.q ? queryTokens(q.q) : undefined,
-    from: q.from ? localDateTimeToInstant(q.from, '00:00').toISOString() : undefined,
-    to: q.to ? localDateTimeToInstant(q.to, '23:59:59.999').toISOString() : undefined,
+    from: q.from ? localDateTimeToInstant(q.from, '00:00', ctx.calendar.timeZone).toISOString() : undefined,
+    to: q.to ? localDateTimeToInstant(q.to, '23:59:59.999', ctx.calendar.timeZone).toISOString() : undefined,
     handlerStaffId: q.mine && staffView && actor.staffId ? actor.staffId : undefined,
     store: ctx.database.store,
   };

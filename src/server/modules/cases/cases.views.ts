@@ -8,7 +8,7 @@ import type { CaseEventRow, CaseRow } from './cases.repository.ts';
 import * as repo from './cases.repository.ts';
 import type { CaseRelation } from './cases.policy.ts';
 import { caseAbilities } from './cases.policy.ts';
-import { caseKind } from './kinds.ts';
+import { CHANNEL_LABELS, type Channel, caseKind } from './kinds.ts';
 import { ACTIONS, type CaseAction, STATES, isOpen } from './lifecycle.ts';
 import { category as findCategory } from './taxonomy.ts';
 
@@ -55,6 +55,7 @@ export function staffCaseView(c: CaseRow, l: Lookups, locale: Locale, abilities:
     stateLabel: pick(locale, STATES[c.state].zh, STATES[c.state].en),
     family: STATES[c.state].family,
     channel: c.channel,
+    channelLabel: CHANNEL_LABELS[c.channel as Channel] ? pick(locale, ...CHANNEL_LABELS[c.channel as Channel]) : c.channel,
     nature: c.nature,
     category: c.category,
     categoryLabel: cat ? pick(locale, `${cat.majorZh} / ${cat.zh}`, `${cat.majorEn} / ${cat.en}`) : null,

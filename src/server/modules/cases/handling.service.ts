@@ -137,7 +137,7 @@ export async function decideExtension(tx: Tx, ctx: AppContext, actor: Actor, ref
   const pending = (await repo.pendingExtension(tx.db, c.id))!;
   const decided = await repo.decideExtension(tx.db, pending.id, { state: input.approve ? 'approved' : 'refused', decided_by: actorAccountId(actor), decided_at: nowIso(), decision_note: input.note ?? null });
   if (!decided) throw new AppError('NO_PENDING_EXTENSION');
-  const resolveBy = input.approve ? extendDeadline(c.resolve_by, pending.working_days) : c.resolve_by;
+  const resolveBy = input.approve ? extendDeadline(ctx.calendar, c.resolve_by, pending.working_days) : c.resolve_by;
   const patch: Partial<CaseRow> = input.approve ? { resolve_by: resolveBy, ...(c.overdue_at && resolveBy > nowIso() ? { overdue_at: null } : {}) } : {};
   return applyStep(tx, actor, c, 'decide_extension', patch, { reason: input.note ?? null, data: { approved: input.approve, workingDays: pending.working_days, resolveBy } });
 }
@@ -205,7 +205,7 @@ export async function followUpCase(tx: Tx, ctx: AppContext, actor: Actor, ref: s
     id: newId(),
     case_id: c.id,
     at: at.toISOString(),
-    day: reportingDay(at),
+    day: reportingDay(ctx.calendar, at),
     path: c.path,
     by_account_id: actorAccountId(actor),
     method: input.method,
@@ -249,7 +249,7 @@ export async function rejectCase(tx: Tx, ctx: AppContext, actor: Actor, ref: str
 async function setCategory(tx: Tx, ctx: AppContext, actor: Actor, c: CaseRow, code: string): Promise<CaseRow> {
   const cat = findCategory(code);
   if (!cat) throw new AppError('CATEGORY_UNKNOWN', { category: code });
-  const { respondBy, resolveBy } = deadlinesFor(cat, c.grade as Grade, new Date(c.reported_at));
+  const { respondBy, resolveBy } = deadlinesFor(ctx.calendar, cat, c.grade as Grade, new Date(c.reported_at));
   // Staff corrections of the classifier become training examples.
   if (c.category_source === 'classifier' && c.category !== code) {
     await tx.db.insertInto('classifier_examples').values({ id: newId(), text: c.description, category: code, case_id: c.id, account_id: actorAccountId(actor), created_at: nowIso() }).execute();
@@ -267,6 +267,6 @@ export async function categorizeCase(tx: Tx, ctx: AppContext, actor: Actor, ref:
 /** 调整等级: 一般 / 紧急; the resolution deadline follows. */
 export async function gradeCase(tx: Tx, ctx: AppContext, actor: Actor, ref: string, grade: Grade) {
   const c = await caseFor(tx, ctx, actor, ref, 'grade');
-  const { respondBy, resolveBy } = deadlinesFor(findCategory(c.category ?? '9999'), grade, new Date(c.reported_at));
+  const { respondBy, resolveBy } = deadlinesFor(ctx.calendar, findCategory(c.category ?? '9999'), grade, new Date(c.reported_at));
   return applyStep(tx, actor, c, 'grade', { grade, respond_by: respondBy, resolve_by: resolveBy }, { data: { from: c.grade, to: grade } });
 }

@@ -159,7 +159,7 @@ export async function submitCase(tx: Tx, ctx: AppContext, actor: Actor, input: N
   const classified = classify(ctx, input);
   const staffActor = isStaff(actor);
   const grade: Grade = staffActor && input.grade ? input.grade : defaultGrade(classified.category);
-  const { respondBy, resolveBy } = deadlinesFor(classified.category, grade, reportedAt);
+  const { respondBy, resolveBy } = deadlinesFor(ctx.calendar, classified.category, grade, reportedAt);
 
   const reporterAccount = actor.kind === 'account' && !staffActor ? actor.accountId : null;
   const proxy = channel === 'proxy' ? input.proxyFor : undefined;
@@ -171,7 +171,7 @@ export async function submitCase(tx: Tx, ctx: AppContext, actor: Actor, input: N
   const categoryCode = classified.category?.code ?? null;
   const duplicate = categoryCode ? await duplicateOf(ctx, tx.db, categoryCode, placement.lng, placement.lat, input.description, reportedAt) : null;
   const repeat = categoryCode ? await repeatOf(tx.db, reporterAccount, categoryCode, placement.lng, placement.lat, reportedAt) : null;
-  const year = Number(reportingDay(reportedAt).slice(0, 4));
+  const year = Number(reportingDay(ctx.calendar, reportedAt).slice(0, 4));
   const number = `LX-${year}-${String(await repo.nextCaseNumber(tx.db, year)).padStart(6, '0')}`;
   const at = reportedAt.toISOString();
   const path = queueNode?.path ?? '/';
@@ -216,7 +216,7 @@ export async function submitCase(tx: Tx, ctx: AppContext, actor: Actor, input: N
     is_public: staffActor && input.isPublic !== undefined ? (input.isPublic ? 1 : 0) : classified.category && !PRIVATE_MAJORS.has(classified.category.major) ? 1 : 0,
     kind_data: input.data ? JSON.stringify(input.data) : null,
     reported_at: at,
-    reported_day: reportingDay(reportedAt),
+    reported_day: reportingDay(ctx.calendar, reportedAt),
     respond_by: respondBy,
     resolve_by: resolveBy,
     accepted_at: null,

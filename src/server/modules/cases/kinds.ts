@@ -8,6 +8,18 @@ import type { CaseAction } from './lifecycle.ts';
 export const CHANNELS = ['app', 'proxy', 'patrol', 'visit', 'api', 'open311', 'hotline', 'sensor'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** How each channel is named to people, [zh, en]. */
+export const CHANNEL_LABELS: Record<Channel, readonly [zh: string, en: string]> = {
+  app: ['居民随手拍', 'resident app'],
+  proxy: ['代办', 'proxy (staff for a resident)'],
+  patrol: ['巡查发现', 'patrol'],
+  visit: ['走访发现', 'home visit'],
+  api: ['系统接入', 'API'],
+  open311: ['Open311', 'Open311'],
+  hotline: ['热线电话', 'hotline'],
+  sensor: ['感知设备', 'sensor'],
+};
+
 /** Channels where staff or sensors found the problem themselves (主动发现率). */
 export const PROACTIVE_CHANNELS: readonly Channel[] = ['patrol', 'visit', 'sensor'];
 

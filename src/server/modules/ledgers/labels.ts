@@ -1,22 +1,11 @@
 import type { Locale } from '../../http/errors.ts';
-import type { Channel } from '../cases/kinds.ts';
 
 /** A label in both languages of the interface. */
 export type Pair = readonly [zh: string, en: string];
 
 export const pick = (locale: Locale, [zh, en]: Pair): string => (locale === 'en' ? en : zh);
 
-/** How a case reached us, as an office's ledger names it (kinds.ts CHANNELS). */
-export const CHANNEL_LABELS: Record<Channel, Pair> = {
-  app: ['居民随手拍', 'resident app'],
-  proxy: ['代办', 'proxy (staff for a resident)'],
-  patrol: ['巡查发现', 'patrol'],
-  visit: ['走访发现', 'home visit'],
-  api: ['系统接入', 'API'],
-  open311: ['Open311', 'Open311'],
-  hotline: ['热线电话', 'hotline'],
-  sensor: ['感知设备', 'sensor'],
-};
+export { CHANNEL_LABELS } from '../cases/kinds.ts';
 
 export const GRADE_LABELS: Record<string, Pair> = { normal: ['一般', 'normal'], urgent: ['紧急', 'urgent'] };
 

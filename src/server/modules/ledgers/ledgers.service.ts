@@ -35,7 +35,7 @@ export async function planCaseLedger(ctx: AppContext, actor: Actor, q: CaseLedge
   const { filter, node, scopePaths } = await caseFilterFor(ctx, actor, q);
   // The file is named after the node asked for, or the one node the account works at.
   const place = node ?? (!admin && scopePaths.length === 1 ? await nodeAtPath(db, scopePaths[0]!) : undefined);
-  const today = localDate(now());
+  const today = localDate(now(), ctx.calendar.timeZone);
   const en = locale === 'en';
   return {
     filter,

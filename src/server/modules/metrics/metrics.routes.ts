@@ -61,7 +61,7 @@ export function metricsRoutes(app: App, ctx: AppContext): void {
   }, async (request) => {
     const q = request.query;
     const node = await figuresNode(ctx, request.actor, q.node);
-    const period = resolvePeriod(q, localDate(now()));
+    const period = resolvePeriod(q, localDate(now(), ctx.calendar.timeZone));
     const figure = FIGURES.find((f) => f.code === q.figure)!;
     const paging = limitOffset(q);
     const base = { scopePaths: null, node: node.path, kind: q.kind, category: q.category, channel: q.channel, store: ctx.database.store, limit: paging.limit, offset: paging.offset } as const;

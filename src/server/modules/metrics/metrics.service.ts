@@ -49,7 +49,7 @@ function toSums(rows: { metric: string; total: number }[]): Sums {
 /** 考核指标: every figure for a node and period from the roll-ups (no scan of cases), optionally broken down. */
 export async function figuresFor(ctx: AppContext, actor: Actor, q: FiguresQuery, locale: Locale) {
   const node = await figuresNode(ctx, actor, q.node);
-  const period: Period = resolvePeriod(q, localDate(now()));
+  const period: Period = resolvePeriod(q, localDate(now(), ctx.calendar.timeZone));
   const filter = { nodeId: node.id, from: period.from, to: period.to, kind: q.kind, category: q.category, channel: q.channel };
   const rows = await sumStats(ctx.database.db, filter);
   const params = new URLSearchParams({ node: node.code, from: period.from, to: period.to, ...(q.kind ? { kind: q.kind } : {}), ...(q.category ? { category: q.category } : {}), ...(q.channel ? { channel: q.channel } : {}) });
