@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { underAnyPath, underPath } from '../../db/paths.ts';
+import { ftsMatch, tsQuery } from './search.ts';
 import type { CaseEventsTable, CaseReportersTable, CasesTable, DB, ExtensionRequestsTable, FollowUpsTable } from '../../db/tables.ts';
 
 export type Db = Kysely<DB>;
@@ -196,13 +197,11 @@ export function filteredCases(db: Db, f: Omit<CaseFilter, 'limit' | 'offset'>) {
   if (f.dayTo) q = q.where('reported_day', '<=', f.dayTo);
   if (f.contributes) q = q.where('contributions', 'like', `%"${f.contributes}":%`);
   if (f.searchTokens?.length) {
-    const tokens = f.searchTokens;
     if (f.store === 'postgres') {
-      const tsq = tokens.map((t) => t.replace(/[&|!():*'\\\s]/g, '')).filter(Boolean).map((t) => `'${t}'`).join(' & ');
+      const tsq = tsQuery(f.searchTokens);
       if (tsq) q = q.where(sql<boolean>`to_tsvector('simple', search_text) @@ to_tsquery('simple', ${tsq})`);
     } else {
-      const match = tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
-      q = q.where(sql<boolean>`cases.rowid in (select rowid from cases_fts where cases_fts match ${match})`);
+      q = q.where(sql<boolean>`cases.rowid in (select rowid from cases_fts where cases_fts match ${ftsMatch(f.searchTokens)})`);
     }
   }
   return q;

@@ -8,9 +8,9 @@ import { now } from '../../platform/clock.ts';
 import { type Actor, isStaff } from '../auth/permissions.ts';
 import * as repo from './cases.repository.ts';
 import type { CaseRow } from './cases.repository.ts';
-import { caseAbilities, mayRead } from './cases.policy.ts';
+import { mayRead } from './cases.policy.ts';
 import { ActionBodies, CaseDetail, CaseListQuery, CaseView, NewCaseBody } from './cases.schemas.ts';
-import { caseListView, lookupsFor, photosView, reporterCaseView, staffCaseView, timelineView } from './cases.views.ts';
+import { caseListView, caseView, lookupsFor, photosView, timelineView } from './cases.views.ts';
 import type { Tx } from './engine.ts';
 import * as handling from './handling.service.ts';
 import { submitCase } from './intake.service.ts';
@@ -75,7 +75,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
     }
     const l = await lookupsFor(db, [result.case]);
     const rel = await relation(request.actor)(result.case);
-    const view = isStaff(request.actor) ? staffCaseView(result.case, l, requestLocale(request), caseAbilities(request.actor, result.case, rel)) : reporterCaseView(result.case, l, requestLocale(request), caseAbilities(request.actor, result.case, rel));
+    const view = caseView(request.actor, result.case, l, requestLocale(request), rel);
     return reply.status(201).header('location', `/api/v1/cases/${result.case.id}`).send(view);
   });
 
@@ -83,7 +83,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags: ['cases'],
       summary: 'List cases',
-      description: 'Staff see the cases located in their scope; residents the cases they reported. Filters: org node, state or family, category (major or minor), kind, channel, overdue, waiting for review, mine, Chinese full-text `q`, reporting days `from`/`to`. Newest first.',
+      description: 'Staff see the cases located in their scope (a `node` outside it answers 404); residents the cases they reported. Filters: org node, state or family, category (major or minor), kind, channel, overdue, waiting for review, mine, Chinese full-text `q`, reporting days `from`/`to`. Newest first.',
       querystring: CaseListQuery,
     },
   }, async (request) => {
@@ -111,10 +111,9 @@ export function caseRoutes(app: App, ctx: AppContext): void {
     if (!mayRead(actor, c, rel)) throw new AppError(actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'CASE_NOT_FOUND');
     const locale = requestLocale(request);
     const l = await lookupsFor(db, [c]);
-    const forReporter = rel.isReporter && !isStaff(actor);
-    const abilities = caseAbilities(actor, c, rel);
+    const forReporter = !isStaff(actor);
     return {
-      case: forReporter ? reporterCaseView(c, l, locale, abilities) : staffCaseView(c, l, locale, abilities),
+      case: caseView(actor, c, l, locale, rel),
       timeline: timelineView(await repo.listEvents(db, c.id), locale, forReporter),
       photos: await photosView(db, c.id, forReporter),
     };
@@ -160,7 +159,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       const rel = await relation(actor)(row);
       const l = await lookupsFor(db, [row]);
       const locale = requestLocale(request);
-      return rel.isReporter && !isStaff(actor) ? reporterCaseView(row, l, locale, caseAbilities(actor, row, rel)) : staffCaseView(row, l, locale, caseAbilities(actor, row, rel));
+      return caseView(actor, row, l, locale, rel);
     });
   }
 }

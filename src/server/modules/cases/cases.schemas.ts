@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable, Paging } from '../../http/schemas.ts';
+import { Paging } from '../../http/schemas.ts';
 import { CHANNELS } from './kinds.ts';
 import { CASE_STATES } from './lifecycle.ts';
 
@@ -91,4 +91,3 @@ export const CaseDetail = Type.Object(
   { case: CaseView, timeline: Type.Array(Type.Object({}, { additionalProperties: true })), photos: Type.Array(Type.Object({}, { additionalProperties: true })) },
   { description: 'The case, its timeline and photos' },
 );
-export const NullableString = Nullable(Type.String());

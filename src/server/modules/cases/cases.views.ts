@@ -3,7 +3,7 @@ import type { DB } from '../../db/tables.ts';
 import type { Locale } from '../../http/errors.ts';
 import { maskPhone } from '../../platform/privacy.ts';
 import { roleLabel } from '../staff/roles.ts';
-import type { Actor } from '../auth/permissions.ts';
+import { type Actor, isStaff } from '../auth/permissions.ts';
 import type { CaseEventRow, CaseRow } from './cases.repository.ts';
 import * as repo from './cases.repository.ts';
 import type { CaseRelation } from './cases.policy.ts';
@@ -159,13 +159,15 @@ export async function caseListView(db: Db, actor: Actor, rows: CaseRow[], locale
   const out = [];
   for (const c of rows) {
     const rel = await relation(c);
-    out.push(rel.isReporter && !isStaffish(actor) ? reporterCaseView(c, l, locale, caseAbilities(actor, c, rel)) : staffCaseView(c, l, locale, caseAbilities(actor, c, rel)));
+    out.push(caseView(actor, c, l, locale, rel));
   }
   return out;
 }
 
-function isStaffish(actor: Actor): boolean {
-  return actor.kind === 'account' && actor.grants.some((g) => g.role !== 'resident');
+/** A case in the view the actor gets: the full record for staff, the plain one for a reporter (or whoever just filed it). */
+export function caseView(actor: Actor, c: CaseRow, l: Lookups, locale: Locale, rel: CaseRelation) {
+  const abilities = caseAbilities(actor, c, rel);
+  return isStaff(actor) ? staffCaseView(c, l, locale, abilities) : reporterCaseView(c, l, locale, abilities);
 }
 
 export async function photosView(db: Db, caseId: string, forReporter: boolean) {

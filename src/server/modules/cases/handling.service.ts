@@ -113,7 +113,8 @@ export async function escalateCase(tx: Tx, ctx: AppContext, actor: Actor | null,
   if (c.tier >= 3) throw new AppError('ESCALATION_TOP_TIER');
   const tier = c.tier + 1;
   const unit = tierNode(await lineageOf(tx, c), tier);
-  const h: Handler = input.staffId || input.node ? await resolveTarget(tx, input, tier) : unit ? { nodeId: unit.id, path: unit.path, staffId: null, tier } : (() => { throw new AppError('ESCALATION_TOP_TIER'); })();
+  if (!input.staffId && !input.node && !unit) throw new AppError('ESCALATION_TOP_TIER');
+  const h: Handler = input.staffId || input.node ? await resolveTarget(tx, input, tier) : { nodeId: unit!.id, path: unit!.path, staffId: null, tier };
   return applyStep(
     tx,
     actor,

@@ -43,9 +43,9 @@ export function ftsMatch(tokens: string[]): string {
   return tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
 }
 
-/** A tsquery for PostgreSQL built from plain tokens (to_tsquery('simple', ...) with & between quoted lexemes). */
+/** A tsquery for PostgreSQL (to_tsquery('simple', ...)): every token quoted, operators and quotes removed, all required. */
 export function tsQuery(tokens: string[]): string {
-  return tokens.map((t) => `'${t.replace(/'/g, "''").replace(/\\/g, '')}'`).join(' & ');
+  return tokens.map((t) => t.replace(/[&|!():*'\\\s]/g, '')).filter(Boolean).map((t) => `'${t}'`).join(' & ');
 }
 
 /** Similarity of two texts as the Jaccard index of their character bigrams (0..1), for duplicate proposals. */

@@ -1,7 +1,6 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { BuildingsTable, CompoundsTable, DB, HouseholdLinkKind, HouseholdsTable, ResidentsTable } from '../../db/tables.ts';
 import { underPath as under } from '../../db/paths.ts';
-import { isUniqueViolation } from '../../db/store-errors.ts';
 
 export type Db = Kysely<DB>;
 export type CompoundRow = CompoundsTable;
@@ -30,8 +29,6 @@ function visibleTo(vis: Visibility, nodePath: string | undefined, pathColumn: st
 
 const count = sql<string | number>`count(*)`.as('n');
 
-// Unique-index violations, so a race between two writers still answers 409 rather than 500.
-export { isUniqueViolation };
 
 // ---- compounds and buildings (大院/小区, 楼栋)
 

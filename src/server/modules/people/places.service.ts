@@ -9,6 +9,7 @@ import * as repo from './people.repository.ts';
 import type { Db, HouseholdRow } from './people.repository.ts';
 import { assertCanOn, nodePathOf, visibilityFor } from './people.scope.ts';
 import { buildingView, compoundView, householdView, type Page, residentView } from './people.views.ts';
+import { isUniqueViolation } from '../../db/store-errors.ts';
 
 type PageQuery = { page?: number; pageSize?: number };
 
@@ -17,7 +18,7 @@ async function unique<T>(code: ErrorCode, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (err) {
-    if (repo.isUniqueViolation(err)) throw new AppError(code);
+    if (isUniqueViolation(err)) throw new AppError(code);
     throw err;
   }
 }

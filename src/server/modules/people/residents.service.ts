@@ -10,6 +10,7 @@ import * as repo from './people.repository.ts';
 import type { Db, ResidentWithAddress } from './people.repository.ts';
 import { assertCanOn, nodePathOf, visibilityFor } from './people.scope.ts';
 import { personalDataView, residentView } from './people.views.ts';
+import { isUniqueViolation } from '../../db/store-errors.ts';
 
 /** The audit action of a staff read of a resident's unmasked phone and ID number. */
 export const PERSONAL_DATA_READ = 'resident.personal_data.read';
@@ -82,7 +83,7 @@ export async function registerResident(db: Db, actor: Actor, input: NewResident)
       updated_at: at,
     });
   } catch (err) {
-    if (repo.isUniqueViolation(err)) throw new AppError('ID_NUMBER_TAKEN', { field: 'idNumber' });
+    if (isUniqueViolation(err)) throw new AppError('ID_NUMBER_TAKEN', { field: 'idNumber' });
     throw err;
   }
   return residentView(actor, (await repo.findResident(db, id))!);
@@ -121,7 +122,7 @@ export async function updateResident(db: Db, actor: Actor, id: string, patch: Re
       updated_at: nowIso(),
     });
   } catch (err) {
-    if (repo.isUniqueViolation(err)) throw new AppError('ID_NUMBER_TAKEN', { field: 'idNumber' });
+    if (isUniqueViolation(err)) throw new AppError('ID_NUMBER_TAKEN', { field: 'idNumber' });
     throw err;
   }
   return residentView(actor, (await repo.findResident(db, resident.id))!);
