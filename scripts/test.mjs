@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Runs the whole suite once per store: DB=sqlite, then DB=postgres (starting PostgreSQL is .ci/run's job).
+// The browser tests in test/e2e run too, against the built web app (the test command builds it first).
 // Usage: node scripts/test.mjs [--store sqlite|postgres] [file ...]
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -16,7 +17,7 @@ function findTests(dir) {
     const p = join(dir, name);
     if (name === 'node_modules' || name.startsWith('.')) continue;
     if (statSync(p).isDirectory()) out.push(...findTests(p));
-    else if (name.endsWith('.test.ts') && !p.includes(`${join('test', 'e2e')}`)) out.push(p);
+    else if (name.endsWith('.test.ts')) out.push(p);
   }
   return out;
 }

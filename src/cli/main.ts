@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { VERSION } from '../server/app.ts';
 import { registerApiKey } from './commands/apikey.ts';
+import { registerBackup } from './commands/backup.ts';
 import { registerClassify } from './commands/classify.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerImportGrids } from './commands/import-grids.ts';
@@ -24,6 +25,7 @@ registerRoute(program);
 registerUser(program);
 registerApiKey(program);
 registerClassify(program);
+registerBackup(program);
 
 try {
   await program.parseAsync(process.argv);

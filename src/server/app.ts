@@ -10,6 +10,7 @@ import type { App, AppContext } from './context.ts';
 import type { Database } from './db/database.ts';
 import { installActor } from './http/actor.ts';
 import { installErrorHandler } from './http/error-handler.ts';
+import { installWebApp } from './http/web-app.ts';
 import { containsNul, validatorCompiler } from './http/validation.ts';
 import { AppError } from './http/errors.ts';
 import { modules } from './modules.ts';
@@ -83,6 +84,7 @@ export async function buildApp(database: Database, config: Config): Promise<{ ap
   });
 
   for (const m of modules) await m.routes(app as unknown as App, ctx);
+  await installWebApp(app as unknown as App, ctx);
   await app.ready();
   return { app: app as unknown as App, ctx };
 }

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_DATABASE_URL } from './db/database.ts';
 
 const ConfigSchema = Type.Object({
@@ -34,6 +35,11 @@ const ConfigSchema = Type.Object({
   timeZone: Type.String({ minLength: 1 }),
   /** How often the scheduler looks for due deadlines (seconds; 0 turns it off). */
   schedulerIntervalSeconds: Type.Number({ minimum: 0 }),
+  /** The built web app (`npm run build:web`); the API works without it. */
+  webDir: Type.String({ minLength: 1 }),
+  /** A map tile URL template ({z}/{x}/{y}) when the network has a tile server; empty draws grids on a plain background. */
+  mapTileUrl: Type.String(),
+  mapTileAttribution: Type.String(),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -62,6 +68,9 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     schedulerIntervalSeconds: Number(env.SCHEDULER_INTERVAL_SECONDS ?? 60),
     calendarFile: env.CALENDAR_FILE ?? '',
     timeZone: env.TIME_ZONE ?? 'Asia/Shanghai',
+    webDir: env.WEB_DIR ?? fileURLToPath(new URL('../../dist/web', import.meta.url)),
+    mapTileUrl: env.MAP_TILE_URL ?? '',
+    mapTileAttribution: env.MAP_TILE_ATTRIBUTION ?? '',
     ...overrides,
   };
   if (!Value.Check(ConfigSchema, config)) {

@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { loadDemoHistory } from './demo/demo.history.ts';
 import { loadDemo } from './demo/demo.load.ts';
 import { startScheduler } from './modules/cases/scheduler.ts';
 
@@ -10,6 +11,8 @@ export interface ServeOptions {
   host?: string;
   /** Load the demo community when the store holds no community yet. */
   demo?: boolean;
+  /** With `demo`: also give a freshly loaded demo two months of case history (default true). */
+  history?: boolean;
 }
 
 /** Starts the process: settings, store and migrations, optional demo, app, listen, graceful shutdown. */
@@ -17,11 +20,23 @@ export async function startServer(opts: ServeOptions = {}): Promise<void> {
   const config = loadConfig({ ...(opts.port === undefined ? {} : { port: opts.port }), ...(opts.host ? { host: opts.host } : {}) });
   const database = openDatabase(config.databaseUrl);
   await migrateToLatest(database);
+  let demoLoaded = false;
   if (opts.demo) {
-    const { loaded } = await loadDemo(database);
-    if (loaded) console.log('Demo community loaded (see README for the demo accounts).');
+    demoLoaded = (await loadDemo(database)).loaded;
+    if (demoLoaded) console.log('Demo community loaded (see README for the demo accounts).');
   }
   const { app, ctx } = await buildApp(database, config);
+  // Only with the demo just loaded: a restart never adds a second history. Runs before the scheduler and
+  // any request, since it moves the clock.
+  if (demoLoaded && opts.history !== false) {
+    try {
+      const history = await loadDemoHistory(ctx);
+      if (history.loaded) console.log(`Demo case history loaded: ${history.cases} cases since ${history.from!.slice(0, 10)} (${(history.ms / 1000).toFixed(1)} s).`);
+    } catch (err) {
+      // The demo itself is in place; a broken history should not keep it from being served.
+      console.error('Demo case history failed:', err);
+    }
+  }
   // Train the classifier (with any staff corrections) now, so the first report does not wait for it.
   await ctx.classifier.refresh(database.db);
   const stopScheduler = startScheduler(ctx);

@@ -1,5 +1,9 @@
 import type { Command } from 'commander';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import type { Database } from '../../server/db/database.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/demo/demo.data.ts';
+import { loadDemoHistory } from '../../server/demo/demo.history.ts';
 import { loadDemo } from '../../server/demo/demo.load.ts';
 import { say, withStore } from '../store.ts';
 
@@ -27,12 +31,15 @@ export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description('Load the demo community (part of Lhasa 城关区) into an empty store / 载入演示社区')
-    .action(async () => {
+    .option('--history', 'also add two months of cases, handled through the case engine / 同时生成两个月的演示案件')
+    .action(async (opts: { history?: boolean }) => {
       await withStore(async (database) => {
         const started = Date.now();
         const { loaded, summary } = await loadDemo(database);
         if (!loaded) {
           console.log(say('数据库中已有社区，未载入演示数据。', 'The store already holds a community; the demo was not loaded.'));
+          // A demo loaded earlier without cases may still get its history.
+          if (opts.history) await addHistory(database);
           return;
         }
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -43,6 +50,23 @@ export function registerDemo(program: Command): void {
         }
         console.log(say(`演示账号（密码均为 ${DEMO_PASSWORD}）：`, `Demo accounts (password ${DEMO_PASSWORD} for all):`));
         console.log(`  ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
+        if (opts.history) await addHistory(database);
       });
     });
+}
+
+/** The case history needs the engine's context (grid index, classifier, calendar), so it builds the app without serving it. */
+async function addHistory(database: Database): Promise<void> {
+  const { app, ctx } = await buildApp(database, loadConfig({ databaseUrl: database.url, logLevel: 'silent' }));
+  try {
+    const history = await loadDemoHistory(ctx);
+    if (!history.loaded) {
+      console.log(say('数据库中已有案件（或不是演示社区），未生成案件历史。', 'The store already holds cases (or is not the demo); no case history was added.'));
+      return;
+    }
+    const seconds = (history.ms / 1000).toFixed(1);
+    console.log(say(`已生成演示案件历史（${seconds} 秒）：${history.cases} 件，自 ${history.from!.slice(0, 10)} 起，${history.steps} 个办理步骤。`, `Demo case history added (${seconds} s): ${history.cases} cases since ${history.from!.slice(0, 10)}, ${history.steps} handling steps.`));
+  } finally {
+    await app.close();
+  }
 }

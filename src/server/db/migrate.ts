@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import type { Database, StoreKind } from './database.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_cases.ts';
+import * as m0003 from './migrations/0003_case_stats_cover.ts';
 
 type StoreMigration = { up(db: Kysely<any>, store: StoreKind): Promise<void> };
 
@@ -9,6 +10,7 @@ type StoreMigration = { up(db: Kysely<any>, store: StoreKind): Promise<void> };
 const migrations: Record<string, StoreMigration> = {
   '0001_foundation': m0001,
   '0002_cases': m0002,
+  '0003_case_stats_cover': m0003,
 };
 
 class ListProvider implements MigrationProvider {

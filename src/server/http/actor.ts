@@ -5,6 +5,12 @@ import type { Actor } from '../modules/auth/permissions.ts';
 
 export const SESSION_COOKIE = 'lx_session';
 
+/**
+ * An anonymous reporter's follow-up secret: the phone makes it, sends it with the report and keeps it, so
+ * it alone can later read the case, rate it or reopen it (like a confirmation link, without an account).
+ */
+export const REPORT_TOKEN = /^[A-Za-z0-9_-]{32,128}$/;
+
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
@@ -29,6 +35,11 @@ export function installActor(app: FastifyInstance, database: Database): void {
       return;
     }
     const apiKey = request.headers['x-api-key'];
-    if (typeof apiKey === 'string' && apiKey) request.actor = await actorFromApiKey(database.db, apiKey);
+    if (typeof apiKey === 'string' && apiKey) {
+      request.actor = await actorFromApiKey(database.db, apiKey);
+      return;
+    }
+    const reportToken = request.headers['x-report-token'];
+    if (typeof reportToken === 'string' && REPORT_TOKEN.test(reportToken)) request.actor = { kind: 'anonymous', reportToken };
   });
 }

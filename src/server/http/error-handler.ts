@@ -1,5 +1,5 @@
 import { isBadValue, isUniqueViolation } from '../db/store-errors.ts';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, errorMessage } from './errors.ts';
 import { requestLocale } from './locale.ts';
 
@@ -46,9 +46,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.status(status).send({ error: { code, message: errorMessage(code, locale, details), ...(details === undefined ? {} : { details }) } });
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: errorMessage('ROUTE_NOT_FOUND', requestLocale(request)) } });
-  });
+}
+
+/** The answer for a path no route serves (the web app's not-found handler falls back to it). */
+export function sendRouteNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: errorMessage('ROUTE_NOT_FOUND', requestLocale(request)) } });
 }
 
 /**

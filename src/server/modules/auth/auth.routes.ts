@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { App, AppContext } from '../../context.ts';
 import { SESSION_COOKIE, sessionToken } from '../../http/actor.ts';
 import { AppError } from '../../http/errors.ts';
@@ -59,5 +60,17 @@ export function authRoutes(app: App, ctx: AppContext): void {
     const actor = request.actor;
     if (actor.kind !== 'account') throw new AppError('UNAUTHENTICATED');
     return meView(actor);
+  });
+
+  app.get('/api/v1/auth/session', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Who is signed in, if anyone',
+      description: 'Like `/auth/me`, but answers 200 with `me: null` when nobody is signed in, so a page that works for anonymous residents asks without an error.',
+      response: { 200: Type.Object({ me: Type.Union([MeView, Type.Null()]) }) },
+    },
+  }, async (request) => {
+    const actor = request.actor;
+    return { me: actor.kind === 'account' ? meView(actor) : null };
   });
 }

@@ -71,6 +71,8 @@ export interface NewAccount {
 export async function createAccount(db: Db, input: NewAccount): Promise<string> {
   if (!ROLES.includes(input.role)) throw new AppError('ROLE_INVALID', { role: input.role });
   if (await repo.findAccountByUsername(db, input.username)) throw new AppError('USERNAME_TAKEN', { username: input.username });
+  if (input.staffId && !(await db.selectFrom('staff').select('id').where('id', '=', input.staffId).executeTakeFirst())) throw new AppError('STAFF_NOT_FOUND', { staffId: input.staffId });
+  if (input.residentId && !(await db.selectFrom('residents').select('id').where('id', '=', input.residentId).executeTakeFirst())) throw new AppError('RESIDENT_NOT_FOUND', { residentId: input.residentId });
   const id = newId();
   const at = nowIso();
   await repo.insertAccount(db, {

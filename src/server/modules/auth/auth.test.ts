@@ -39,8 +39,12 @@ describe('accounts and sessions', () => {
 
   test('logout ends the session; an expired session is anonymous', async () => {
     const headers = await t.login('dawa', 'correct horse');
+    assert.equal(body(await t.app.inject({ url: '/api/v1/auth/session', headers })).me.username, 'dawa');
     assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers })).statusCode, 204);
     assert.equal((await t.app.inject({ url: '/api/v1/auth/me', headers })).statusCode, 401);
+    const after = await t.app.inject({ url: '/api/v1/auth/session', headers });
+    assert.equal(after.statusCode, 200, 'a page open to anonymous residents asks without an error');
+    assert.deepEqual(body(after), { me: null });
 
     const fresh = await t.login('dawa', 'correct horse');
     const later = new Date(Date.now() + (t.ctx.config.sessionHours + 1) * 3_600_000);
@@ -113,6 +117,10 @@ describe('account management is scoped', () => {
     assert.equal((await create({ username: 'gw2', password: 'gw2-password', role: 'grid_worker', at: 'B' })).statusCode, 404);
     assert.equal((await create({ username: 'boss', password: 'boss-password', role: 'admin' })).statusCode, 403);
     assert.equal((await create({ username: 'gw3', password: 'short', role: 'grid_worker', at: 'A-1' })).statusCode, 400);
+    const ghost = await create({ username: 'gw4', password: 'gw4-password', role: 'grid_worker', at: 'A-1', staffId: '张三' });
+    assert.equal(ghost.statusCode, 404, 'a staff record that does not exist is named, not a server error');
+    assert.equal(ghost.json().error.code, 'STAFF_NOT_FOUND');
+    assert.equal((await create({ username: 'gw5', password: 'gw5-password', role: 'resident', at: 'A-1', residentId: 'nobody' })).json().error.code, 'RESIDENT_NOT_FOUND');
     const names = (await t.db.selectFrom('accounts').select('username').orderBy('username').execute()).map((r) => r.username);
     assert.deepEqual(names, ['cw-a', 'cw-b', 'gw1']);
 

@@ -3,7 +3,8 @@ import { AppError } from '../../http/errors.ts';
 
 /** Who is asking: nobody, a signed-in account with roles at org nodes, or an API client. */
 export type Actor =
-  | { kind: 'anonymous' }
+  /** Nobody signed in; `reportToken` is the secret an anonymous reporter's phone keeps to follow its own case. */
+  | { kind: 'anonymous'; reportToken?: string }
   | {
       kind: 'account';
       accountId: string;

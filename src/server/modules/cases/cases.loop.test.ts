@@ -34,6 +34,28 @@ describe('the closed loop of a resident\'s report', () => {
     assert.equal(stats.length, grid.path.split('/').filter(Boolean).length, 'one counter per ancestor node');
   });
 
+  test('an anonymous reporter follows the case with the secret its phone kept: reads it, rates it; nobody else can', async () => {
+    const token = 'Tk_' + 'a1b2c3d4'.repeat(5);
+    const created = await report(t, { description: '小区门口的垃圾两天没人清运了', location: IN_CSK_03, category: '0201' }, { 'x-report-token': token });
+    assert.equal(created.statusCode, 201, created.body);
+    const id = body(created).id;
+    const mine = await t.app.inject({ url: `/api/v1/cases/${id}`, headers: { 'x-report-token': token } });
+    assert.equal(mine.statusCode, 200, mine.body);
+    assert.equal(mine.json().case.reporter, undefined, 'the reporter view, not the staff view');
+    const stranger = await t.app.inject({ url: `/api/v1/cases/${id}`, headers: { 'x-report-token': 'Zz_' + 'x9'.repeat(20) } });
+    assert.equal(stranger.statusCode, 401);
+    const bad = await report(t, { description: '路灯坏了', location: IN_CSK_03 }, { 'x-report-token': 'short' });
+    assert.equal(bad.statusCode, 400, 'a token too short to be secret is refused, not ignored');
+    for (const [action, who, payload] of [['accept', t.as.gridworker, {}], ['resolve', t.as.gridworker, { result: '已清运' }], ['verify', t.as.gridleader, { pass: true }]] as const) {
+      assert.equal((await act(t, id, action, who, payload)).statusCode, 200, action);
+    }
+    const rated = await act(t, id, 'rate', { 'x-report-token': token }, { satisfaction: 'satisfied', solved: true, comment: '很快' });
+    assert.equal(rated.statusCode, 200, rated.body);
+    assert.equal(body(rated).state, 'closed');
+    const told = (await t.app.inject({ url: `/api/v1/cases/${id}`, headers: { 'x-report-token': token } })).json().timeline.at(-1);
+    assert.deepEqual([told.text, told.note], ['您的评价：满意', '很快'], 'the reporter reads their own rating back');
+  });
+
   test('the grid worker accepts, escalates to the community, which resolves; someone else verifies; the follow-up closes the loop', async () => {
     const created = body(await report(t, { description: '巷子里的路灯一直不亮，需要电工', location: IN_CSK_03, category: '0501' }));
     const id = created.id;

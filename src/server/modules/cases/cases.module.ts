@@ -2,7 +2,9 @@ import type { LianxinModule } from '../../context.ts';
 import { caseRoutes } from './cases.routes.ts';
 import { liveRoutes } from './live.routes.ts';
 import { publicRoutes } from './public.routes.ts';
+import { residentSuggestRoutes } from './resident-suggest.routes.ts';
 import { webhookRoutes } from './webhooks.routes.ts';
+import { workFollowUpRoutes } from './work-follow-ups.ts';
 import './kinds.ts';
 
 /** The case engine: intake, routing, classification, duplicates, deadlines, handling, follow-up, timeline. */
@@ -15,7 +17,9 @@ export const casesModule: LianxinModule = {
   routes(app, ctx) {
     liveRoutes(app, ctx);
     publicRoutes(app, ctx);
+    residentSuggestRoutes(app, ctx);
     webhookRoutes(app, ctx);
+    workFollowUpRoutes(app, ctx);
     caseRoutes(app, ctx);
   },
 };

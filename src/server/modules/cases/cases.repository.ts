@@ -44,6 +44,11 @@ export async function insertReporter(db: Db, row: CaseReportersTable): Promise<v
   await db.insertInto('case_reporters').values(row).onConflict((oc) => oc.columns(['case_id', 'reporter_key']).doNothing()).execute();
 }
 
+/** Whether an anonymous reporter's follow-up secret (its hash) belongs to this case. */
+export async function isTokenReporter(db: Db, caseId: string, tokenHash: string): Promise<boolean> {
+  return !!(await db.selectFrom('case_reporters').select('case_id').where('case_id', '=', caseId).where('reporter_key', '=', `token:${tokenHash}`).executeTakeFirst());
+}
+
 export async function listReporters(db: Db, caseId: string): Promise<CaseReportersTable[]> {
   return db.selectFrom('case_reporters').selectAll().where('case_id', '=', caseId).orderBy('reported_at').execute();
 }

@@ -3,6 +3,7 @@ import type { App, AppContext } from '../../context.ts';
 import { isUniqueViolation } from '../../db/store-errors.ts';
 import { AppError } from '../../http/errors.ts';
 import { requestLocale } from '../../http/locale.ts';
+import { REPORT_TOKEN } from '../../http/actor.ts';
 import { IdParam, limitOffset } from '../../http/schemas.ts';
 import { now } from '../../platform/clock.ts';
 import { type Actor, isStaff } from '../auth/permissions.ts';
@@ -58,7 +59,10 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       description:
         'Anyone may report, signed in or not. The point (or compound) finds the grid and its handler; without a category the classifier proposes one, and below its confidence threshold the case waits for a person. ' +
         'Send an `Idempotency-Key` header when a phone may retry: the same key never makes two cases. Answers 201 with the case once it is durably stored.',
-      headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) }),
+      headers: Type.Object({
+        'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })),
+        'x-report-token': Type.Optional(Type.String({ pattern: REPORT_TOKEN.source, description: 'Anonymous reporters: a random secret (32–128 URL-safe characters) the phone keeps; sent again later it reads, rates or reopens this case' })),
+      }),
       body: NewCaseBody,
       response: { 201: CaseView },
     },
@@ -154,7 +158,8 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       },
     }, async (request) => {
       const actor = request.actor;
-      if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
+      // An anonymous caller acts only as the reporter holding the case's secret (rate, reopen); the policy decides.
+      if (actor.kind === 'anonymous' && !actor.reportToken) throw new AppError('UNAUTHENTICATED');
       const row = await inTransaction(ctx, (tx) => run(tx, actor, request.params.id, request.body ?? {}));
       const rel = await relation(actor)(row);
       const l = await lookupsFor(db, [row]);

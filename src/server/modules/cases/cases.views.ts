@@ -121,6 +121,24 @@ export function reporterCaseView(c: CaseRow, l: Lookups, locale: Locale, abiliti
   };
 }
 
+const SATISFACTION: Record<string, [string, string]> = {
+  satisfied: ['满意', 'satisfied'],
+  basically_satisfied: ['基本满意', 'basically satisfied'],
+  dissatisfied: ['不满意', 'not satisfied'],
+};
+
+/**
+ * The reporter's own rating in the app, told back to them with their comment. A follow-up by staff keeps
+ * its notes internal: only the words the reporter wrote themselves are theirs to read.
+ */
+function ownRating(e: CaseEventRow, locale: Locale): { text: string } | null {
+  if (e.action !== 'follow_up' || !e.data) return null;
+  const data = JSON.parse(e.data) as { method?: string; satisfaction?: string | null };
+  if (data.method !== 'app') return null;
+  const label = data.satisfaction ? SATISFACTION[data.satisfaction] : undefined;
+  return { text: label ? pick(locale, `您的评价：${label[0]}`, `Your rating: ${label[1]}`) : pick(locale, '您已评价', 'You rated the result') };
+}
+
 /** The timeline: everything for staff; for the reporter, only the steps meant for them, in plain words. */
 export function timelineView(events: CaseEventRow[], locale: Locale, forReporter: boolean) {
   return events
@@ -128,11 +146,12 @@ export function timelineView(events: CaseEventRow[], locale: Locale, forReporter
     .map((e) => {
       const info = ACTIONS[e.action as CaseAction];
       if (forReporter) {
+        const own = ownRating(e, locale);
         return {
           at: e.at,
           action: e.action,
-          text: info?.plainZh ? pick(locale, info.plainZh, info.plainEn!) : pick(locale, '处理进展', 'Progress'),
-          note: e.public_note === 1 ? e.reason : null,
+          text: own?.text ?? (info?.plainZh ? pick(locale, info.plainZh, info.plainEn!) : pick(locale, '处理进展', 'Progress')),
+          note: own ? e.reason : e.public_note === 1 ? e.reason : null,
           state: e.to_state,
         };
       }

@@ -31,6 +31,20 @@ async function caseFor(tx: Tx, ctx: AppContext, actor: Actor, ref: string, actio
   return c;
 }
 
+/** 公开设置: whether the case shows on the public board, and which of its photos are released there. */
+export async function publishCase(tx: Tx, ctx: AppContext, actor: Actor, ref: string, input: { public?: boolean; releasePhotoIds?: string[]; withholdPhotoIds?: string[] }) {
+  const c = await repo.findCase(tx.db, ref);
+  if (!c) throw new AppError('CASE_NOT_FOUND');
+  const rel = await relationTo(tx.db, actor, c, ctx.config.reopenWindowDays, now().getTime());
+  if (!mayRead(actor, c, rel)) throw new AppError('CASE_NOT_FOUND');
+  if (!mayTake(actor, c, 'publish', rel)) throw new AppError('FORBIDDEN');
+  for (const [ids, released] of [[input.releasePhotoIds, 1], [input.withholdPhotoIds, 0]] as const) {
+    if (ids?.length) await tx.db.updateTable('case_photos').set({ released }).where('case_id', '=', c.id).where('photo_id', 'in', ids).execute();
+  }
+  const patch = input.public === undefined ? {} : { is_public: input.public ? 1 : 0 };
+  return applyStep(tx, actor, c, 'publish', patch, { data: { public: input.public ?? null, released: input.releasePhotoIds ?? [], withheld: input.withholdPhotoIds ?? [] } });
+}
+
 /** The case's org lineage from its path (grid, sector, community, street, district). */
 async function lineageOf(tx: Tx, c: CaseRow) {
   return orgRepo.nodesByIds(tx.db, c.path.split('/').filter(Boolean));

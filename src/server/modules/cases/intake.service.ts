@@ -5,6 +5,7 @@ import { now } from '../../platform/clock.ts';
 import { degreesAround, metresBetween } from '../../platform/geo/distance.ts';
 import { newId } from '../../platform/ids.ts';
 import { type Actor, isStaff } from '../auth/permissions.ts';
+import { hashSecret } from '../../platform/secrets.ts';
 import * as orgRepo from '../org/org.repository.ts';
 import type { OrgNodeRow } from '../org/org.repository.ts';
 import * as repo from './cases.repository.ts';
@@ -135,6 +136,14 @@ async function repeatOf(db: Tx['db'], accountId: string | null, categoryCode: st
  * grid's handler when it can, and records it durably with its first events. With an `Idempotency-Key`
  * the same request never makes two cases.
  */
+/** Who reported, as one key per case: the account, the resident reported for, the anonymous phone's secret, or nobody known. */
+function reporterKey(caseId: string, account: string | null, residentId: string | undefined, actor: Actor): string {
+  if (account) return `account:${account}`;
+  if (residentId) return `resident:${residentId}`;
+  if (actor.kind === 'anonymous' && actor.reportToken) return `token:${hashSecret(actor.reportToken)}`;
+  return `case:${caseId}`;
+}
+
 export async function submitCase(tx: Tx, ctx: AppContext, actor: Actor, input: NewCase, idempotencyKey?: string): Promise<{ case: CaseRow; replayed: boolean }> {
   const print = idempotencyKey ? fingerprint(actor, input) : '';
   if (idempotencyKey) {
@@ -242,7 +251,7 @@ export async function submitCase(tx: Tx, ctx: AppContext, actor: Actor, input: N
   if (idempotencyKey) await repo.insertIdempotencyKey(tx.db, { key: idempotencyKey, fingerprint: print, case_id: row.id, created_at: at });
   await repo.insertReporter(tx.db, {
     case_id: row.id,
-    reporter_key: reporterAccount ? `account:${reporterAccount}` : proxy?.residentId ? `resident:${proxy.residentId}` : `case:${row.id}`,
+    reporter_key: reporterKey(row.id, reporterAccount, proxy?.residentId, actor),
     account_id: reporterAccount,
     resident_id: reporterResidentId ?? null,
     name: row.reporter_name,

@@ -12,7 +12,7 @@ import * as repo from './cases.repository.ts';
 import type { CaseRow } from './cases.repository.ts';
 import { mayHandle, mayRead, mayTake } from './cases.policy.ts';
 import { inTransaction } from './cases.routes.ts';
-import { applyStep } from './engine.ts';
+import * as handling from './handling.service.ts';
 import { STATES } from './lifecycle.ts';
 import { relationTo } from './relation.ts';
 import { category as findCategory } from './taxonomy.ts';
@@ -93,18 +93,7 @@ export function publicRoutes(app: App, ctx: AppContext): void {
   }, async (request) => {
     const actor = request.actor;
     if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
-    const b = request.body;
-    const row = await inTransaction(ctx, async (tx) => {
-      const c = await repo.findCase(tx.db, request.params.id);
-      if (!c) throw new AppError('CASE_NOT_FOUND');
-      const rel = await relationTo(tx.db, actor, c, ctx.config.reopenWindowDays, now().getTime());
-      if (!mayRead(actor, c, rel)) throw new AppError('CASE_NOT_FOUND');
-      if (!mayTake(actor, c, 'publish', rel)) throw new AppError('FORBIDDEN');
-      for (const [ids, released] of [[b.releasePhotoIds, 1], [b.withholdPhotoIds, 0]] as const) {
-        if (ids?.length) await tx.db.updateTable('case_photos').set({ released }).where('case_id', '=', c.id).where('photo_id', 'in', ids).execute();
-      }
-      return applyStep(tx, actor, c, 'publish', b.public === undefined ? {} : { is_public: b.public ? 1 : 0 }, { data: { public: b.public ?? null, released: b.releasePhotoIds ?? [], withheld: b.withholdPhotoIds ?? [] } });
-    });
+    const row = await inTransaction(ctx, (tx) => handling.publishCase(tx, ctx, actor, request.params.id, request.body));
     return { number: row.number, isPublic: row.is_public === 1 };
   });
 

@@ -40,7 +40,8 @@ function figureValues(sums: Sums, ctx: AppContext, locale: Locale, drillBase: st
   }));
 }
 
-function toSums(rows: { metric: string; total: number }[]): Sums {
+/** Roll-up rows summed per metric. */
+export function toSums(rows: { metric: string; total: number }[]): Sums {
   const sums: Record<string, number> = {};
   for (const r of rows) sums[r.metric] = Math.round(((sums[r.metric] ?? 0) + r.total) * 100) / 100;
   return sums as Sums;

@@ -1,4 +1,5 @@
 import type { LianxinModule } from '../../context.ts';
+import { adminDuplicateRoutes } from './admin-duplicates.ts';
 import { orgRoutes } from './org.routes.ts';
 import { policeBeatRoutes } from './police-beats.routes.ts';
 
@@ -13,5 +14,6 @@ export const orgModule: LianxinModule = {
   routes(app, ctx) {
     orgRoutes(app, ctx);
     policeBeatRoutes(app, ctx);
+    adminDuplicateRoutes(app, ctx);
   },
 };

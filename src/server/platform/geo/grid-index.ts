@@ -41,6 +41,11 @@ class AreaIndex {
     return best?.id ?? null;
   }
 
+  center(): { lng: number; lat: number } | null {
+    if (!this.tree) return null;
+    return { lng: (this.tree.minX + this.tree.maxX) / 2, lat: (this.tree.minY + this.tree.maxY) / 2 };
+  }
+
   /** The id of the area whose bounding box is nearest the point (for points outside every area). */
   nearest(lng: number, lat: number): string | null {
     if (!this.tree) return null;
@@ -60,6 +65,13 @@ export class GridIndex {
   static async load(db: Kysely<DB>): Promise<GridIndex> {
     const index = new GridIndex();
     await index.reload(db);
+    return index;
+  }
+
+  /** An index over grid areas already in memory (the benchmark's generated city), without a store. */
+  static fromAreas(grids: { id: string; geometry: AreaGeometry }[]): GridIndex {
+    const index = new GridIndex();
+    index.grids = new AreaIndex(grids.map((g) => ({ id: g.id, geometry: g.geometry, area: planarArea(g.geometry) })));
     return index;
   }
 
@@ -85,6 +97,11 @@ export class GridIndex {
 
   locatePoliceBeat(lng: number, lat: number): string | null {
     return this.beats.locate(lng, lat);
+  }
+
+  /** The middle of all grids' bounding boxes (where a map opens), or null without grids. */
+  center(): { lng: number; lat: number } | null {
+    return this.grids.center();
   }
 }
 

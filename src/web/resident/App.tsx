@@ -1,0 +1,35 @@
+import { Spin } from 'antd';
+import { Suspense, lazy } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { ReportPage } from './report/ReportPage.tsx';
+import { Shell } from './Shell.tsx';
+
+// The report form is what a resident opens the page for; the other tabs load when first visited.
+const MyCasesPage = lazy(() => import('./cases/MyCasesPage.tsx').then((m) => ({ default: m.MyCasesPage })));
+const CasePage = lazy(() => import('./cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
+const MyGridPage = lazy(() => import('./grid/MyGridPage.tsx').then((m) => ({ default: m.MyGridPage })));
+
+/** The resident area at `/`: report a problem, follow my cases, find my grid's people. */
+export function App() {
+  return (
+    <BrowserRouter>
+      <Shell>
+        <Suspense
+          fallback={
+            <div className="lx-center" role="status">
+              <Spin />
+            </div>
+          }
+        >
+          <Routes>
+            <Route path="/" element={<ReportPage />} />
+            <Route path="/cases" element={<MyCasesPage />} />
+            <Route path="/cases/:id" element={<CasePage />} />
+            <Route path="/my-grid" element={<MyGridPage />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Suspense>
+      </Shell>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,29 @@
+import { Typography } from 'antd';
+import { LocaleSwitch } from '../../shared/LocaleSwitch.tsx';
+import { LoginForm } from '../../shared/LoginForm.tsx';
+import { useT } from '../../shared/i18n/index.tsx';
+import { common } from '../../shared/messages.ts';
+import { work } from '../messages.ts';
+
+/** Nobody is signed in on this phone: the work account's sign-in. */
+export function SignInPage() {
+  const t = useT(work);
+  const tc = useT(common);
+  return (
+    <div className="lx-signin">
+      <header className="lx-signin-head">
+        <span className="lx-logo" aria-hidden>
+          连
+        </span>
+        <LocaleSwitch ghost />
+      </header>
+      <main className="lx-signin-body">
+        <Typography.Title level={2}>
+          {tc('appName')} · {t('areaName')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('signInHint')}</Typography.Paragraph>
+        <LoginForm />
+      </main>
+    </div>
+  );
+}
