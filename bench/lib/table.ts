@@ -1,0 +1,24 @@
+import type { Result } from './types.ts';
+
+const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
+
+/** The results as an aligned table: name, store, value, unit, baseline, ratio, target, verdict, notes. */
+export function printTable(results: Result[]): void {
+  const head = ['measurement', 'store', 'value', 'unit', 'baseline', 'ratio', 'target', 'result', 'details'];
+  const rows = results.map((r) => [
+    r.name,
+    r.store ?? '',
+    Number.isNaN(r.value) ? '—' : r.value.toLocaleString('en'),
+    r.unit,
+    r.baseline ?? '',
+    r.ratio === undefined ? '' : `${r.ratio}×`,
+    r.target ?? '',
+    r.pass === undefined ? '' : r.pass ? 'pass' : 'MISS',
+    [r.details ? Object.entries(r.details).map(([k, v]) => `${k}=${v}`).join(' ') : '', r.note ?? ''].filter(Boolean).join('; '),
+  ]);
+  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!))).join('  ');
+  console.log(`\n${line(head)}\n${widths.map((w) => '─'.repeat(w)).join('  ')}`);
+  for (const r of rows) console.log(line(r));
+}
