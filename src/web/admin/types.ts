@@ -1,3 +1,7 @@
+import type { CasePhoto, TimelineEntry } from '../shared/case-types.ts';
+
+export type { CasePhoto, TimelineEntry };
+
 /** The shapes of the API answers the staff console reads (the server's views, as JSON). */
 
 export interface Page<T> {
@@ -55,28 +59,6 @@ export interface StaffCase {
   abilities: string[];
   /** Only in the possible-duplicates list: the earlier case it may repeat. */
   duplicateCandidate?: { id: string; number: string; title: string; state: string; stateLabel: string } | null;
-}
-
-export interface TimelineEntry {
-  seq: number;
-  at: string;
-  action: string;
-  actionLabel: string;
-  actor: string | null;
-  fromState: string | null;
-  toState: string | null;
-  fromHandler: string | null;
-  toHandler: string | null;
-  reason: string | null;
-  data: Record<string, unknown> | null;
-  publicNote: boolean;
-}
-
-export interface CasePhoto {
-  id: string;
-  role: string;
-  url: string;
-  thumbnailUrl: string;
 }
 
 export interface CaseDetail {

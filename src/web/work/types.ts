@@ -1,3 +1,7 @@
+import type { CasePhoto, TimelineEntry } from '../shared/case-types.ts';
+
+export type { CasePhoto, TimelineEntry };
+
 /** The parts of the server's staff case view the worker area reads (see cases.views.ts `staffCaseView`). */
 export interface NodeRef {
   id: string;
@@ -37,26 +41,6 @@ export interface WorkCase {
   resolution: string | null;
   reworkCount: number;
   abilities: string[];
-}
-
-export interface TimelineEntry {
-  seq: number;
-  at: string;
-  action: string;
-  actionLabel: string;
-  actor: string | null;
-  fromState: string | null;
-  toState: string | null;
-  reason: string | null;
-  data: Record<string, unknown> | null;
-  publicNote: boolean;
-}
-
-export interface CasePhoto {
-  id: string;
-  role: string;
-  url: string;
-  thumbnailUrl: string;
 }
 
 export interface CaseDetail {
