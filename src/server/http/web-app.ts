@@ -65,10 +65,9 @@ export async function installWebApp(app: App, ctx: AppContext): Promise<void> {
         res.setHeader('Cache-Control', path.includes(`${join(webDir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
+    // Folders have no index route (`index: false`), so the resident page at the root is served here.
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.header('Cache-Control', 'no-cache').sendFile(RESIDENT_PAGE));
   }
-
-  // The resident page at the root is a route of its own: the static wildcard would answer `/` as a folder.
-  if (built) app.get('/', { schema: { hide: true } }, (_request, reply) => reply.header('Cache-Control', 'no-cache').sendFile(RESIDENT_PAGE));
 
   app.setNotFoundHandler((request, reply) => {
     const page = request.method === 'GET' || request.method === 'HEAD' ? pageFor(request.url) : null;

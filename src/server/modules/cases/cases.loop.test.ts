@@ -49,6 +49,8 @@ describe('the closed loop of a resident\'s report', () => {
     for (const [action, who, payload] of [['accept', t.as.gridworker, {}], ['resolve', t.as.gridworker, { result: '已清运' }], ['verify', t.as.gridleader, { pass: true }]] as const) {
       assert.equal((await act(t, id, action, who, payload)).statusCode, 200, action);
     }
+    const posing = await act(t, id, 'follow-up', t.as.gridleader, { method: 'app', reached: true, satisfaction: 'satisfied', comment: '居民说满意' });
+    assert.equal(posing.statusCode, 400, 'staff cannot record a rating as the reporter\'s own');
     const rated = await act(t, id, 'rate', { 'x-report-token': token }, { satisfaction: 'satisfied', solved: true, comment: '很快' });
     assert.equal(rated.statusCode, 200, rated.body);
     assert.equal(body(rated).state, 'closed');

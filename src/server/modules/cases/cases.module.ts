@@ -2,9 +2,10 @@ import type { LianxinModule } from '../../context.ts';
 import { caseRoutes } from './cases.routes.ts';
 import { liveRoutes } from './live.routes.ts';
 import { publicRoutes } from './public.routes.ts';
+import { duplicateCandidateRoutes } from './duplicate-candidates.routes.ts';
+import { followUpsDueRoutes } from './follow-ups-due.routes.ts';
 import { residentSuggestRoutes } from './resident-suggest.routes.ts';
 import { webhookRoutes } from './webhooks.routes.ts';
-import { workFollowUpRoutes } from './work-follow-ups.ts';
 import './kinds.ts';
 
 /** The case engine: intake, routing, classification, duplicates, deadlines, handling, follow-up, timeline. */
@@ -18,8 +19,9 @@ export const casesModule: LianxinModule = {
     liveRoutes(app, ctx);
     publicRoutes(app, ctx);
     residentSuggestRoutes(app, ctx);
+    duplicateCandidateRoutes(app, ctx);
+    followUpsDueRoutes(app, ctx);
     webhookRoutes(app, ctx);
-    workFollowUpRoutes(app, ctx);
     caseRoutes(app, ctx);
   },
 };

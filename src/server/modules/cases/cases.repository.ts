@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { underAnyPath, underPath } from '../../db/paths.ts';
 import { ftsMatch, tsQuery } from './search.ts';
+import { PROACTIVE_CHANNELS } from './kinds.ts';
 import type { CaseEventsTable, CaseReportersTable, CasesTable, DB, ExtensionRequestsTable, FollowUpsTable } from '../../db/tables.ts';
 
 export type Db = Kysely<DB>;
@@ -246,6 +247,37 @@ export async function casesToRemind(db: Db, nowIso: string, soonIso: string, lim
     .where('resolve_by', '>=', nowIso)
     .where('resolve_by', '<', soonIso)
     .where('reminded_at', 'is', null)
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Resolved or closed cases in these org paths, resolved since `since`, that nobody has reached the reporter
+ * about since their latest resolution. Cases staff found themselves (patrol, visit, sensor) have no resident
+ * to ask, so they are left out. Oldest resolution first: the longer a resident has waited, the sooner.
+ */
+export async function casesDueFollowUp(db: Db, paths: string[], since: string, limit: number): Promise<CaseRow[]> {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where(underAnyPath('cases.path', paths))
+    .where('state', 'in', ['resolved', 'closed'])
+    .where('resolved_at', '>=', since)
+    .where('channel', 'not in', [...PROACTIVE_CHANNELS])
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('follow_ups')
+            .select('follow_ups.id')
+            .whereRef('follow_ups.case_id', '=', 'cases.id')
+            .where('follow_ups.reached', '=', 1)
+            .whereRef('follow_ups.at', '>=', 'cases.resolved_at'),
+        ),
+      ),
+    )
+    .orderBy('resolved_at', 'asc')
+    .orderBy('id', 'asc')
     .limit(limit)
     .execute();
 }

@@ -69,7 +69,8 @@ export const ActionBodies = {
   verify: Type.Object({ pass: Type.Boolean(), note: Type.Optional(Text(1000)) }, { additionalProperties: false }),
   'follow-up': Type.Object(
     {
-      method: Type.Union([Type.Literal('visit'), Type.Literal('phone'), Type.Literal('app')], { description: 'visit 入户, phone 电话, app (the reporter rating in the app)' }),
+      // `app` is the reporter's own rating, which only `/rate` records: a staff note must never pass for the reporter's words.
+      method: Type.Union([Type.Literal('visit'), Type.Literal('phone')], { description: 'visit 入户, phone 电话 (the reporter\'s own rating in the app is `/rate`)' }),
       reached: Type.Boolean({ description: 'Whether the reporter was reached (only reached follow-ups count)' }),
       contactedInTime: Type.Optional(Type.Boolean()),
       solved: Type.Optional(Type.Boolean()),

@@ -131,11 +131,6 @@ async function repeatOf(db: Tx['db'], accountId: string | null, categoryCode: st
   return earlier.find((c) => metresBetween(lng, lat, c.lng, c.lat) <= 100)?.id ?? null;
 }
 
-/**
- * 上报: takes a report in, routes, classifies, checks for duplicates, sets deadlines, dispatches to the
- * grid's handler when it can, and records it durably with its first events. With an `Idempotency-Key`
- * the same request never makes two cases.
- */
 /** Who reported, as one key per case: the account, the resident reported for, the anonymous phone's secret, or nobody known. */
 function reporterKey(caseId: string, account: string | null, residentId: string | undefined, actor: Actor): string {
   if (account) return `account:${account}`;
@@ -144,6 +139,11 @@ function reporterKey(caseId: string, account: string | null, residentId: string 
   return `case:${caseId}`;
 }
 
+/**
+ * 上报: takes a report in, routes, classifies, checks for duplicates, sets deadlines, dispatches to the
+ * grid's handler when it can, and records it durably with its first events. With an `Idempotency-Key`
+ * the same request never makes two cases.
+ */
 export async function submitCase(tx: Tx, ctx: AppContext, actor: Actor, input: NewCase, idempotencyKey?: string): Promise<{ case: CaseRow; replayed: boolean }> {
   const print = idempotencyKey ? fingerprint(actor, input) : '';
   if (idempotencyKey) {

@@ -1,5 +1,4 @@
 import type { LianxinModule } from '../../context.ts';
-import { adminDuplicateRoutes } from './admin-duplicates.ts';
 import { orgRoutes } from './org.routes.ts';
 import { policeBeatRoutes } from './police-beats.routes.ts';
 
@@ -14,6 +13,5 @@ export const orgModule: LianxinModule = {
   routes(app, ctx) {
     orgRoutes(app, ctx);
     policeBeatRoutes(app, ctx);
-    adminDuplicateRoutes(app, ctx);
   },
 };

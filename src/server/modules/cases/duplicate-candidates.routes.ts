@@ -6,17 +6,17 @@ import { requestLocale } from '../../http/locale.ts';
 import { Paging, limitOffset } from '../../http/schemas.ts';
 import { now } from '../../platform/clock.ts';
 import { can } from '../auth/permissions.ts';
-import { caseFilterFor } from '../cases/case-query.ts';
-import { filteredCases } from '../cases/cases.repository.ts';
-import { caseListView } from '../cases/cases.views.ts';
-import { STATES } from '../cases/lifecycle.ts';
-import { relationTo } from '../cases/relation.ts';
+import { caseFilterFor } from './case-query.ts';
+import { filteredCases } from './cases.repository.ts';
+import { caseListView } from './cases.views.ts';
+import { STATES } from './lifecycle.ts';
+import { relationTo } from './relation.ts';
 
 /**
  * 疑似重复: the staff console's dispatch centre lists open cases the intake flagged as possibly the same
  * problem as an earlier one, each with that earlier case, so a person can merge them or let both stand.
  */
-export function adminDuplicateRoutes(app: App, ctx: AppContext): void {
+export function duplicateCandidateRoutes(app: App, ctx: AppContext): void {
   const { db } = ctx.database;
 
   app.get('/api/v1/cases/duplicate-candidates', {
