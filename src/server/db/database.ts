@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { GroupCommit } from './group-commit.ts';
+import { withStatementCache } from './statement-cache.ts';
 import type { DB } from './tables.ts';
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -12,6 +14,11 @@ export interface Database {
   db: Kysely<DB>;
   store: StoreKind;
   url: string;
+  /**
+   * Runs a unit of work in a transaction and resolves once it is durably committed. On SQLite concurrent
+   * units share one commit (group commit, see group-commit.ts); on PostgreSQL each is its own transaction.
+   */
+  write<T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -34,12 +41,13 @@ function openSqlite(url: string): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, store: 'sqlite', url, close: () => db.destroy() };
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const group = new GroupCommit(db);
+  return { db, store: 'sqlite', url, write: (fn) => group.run(fn), close: () => db.destroy() };
 }
 
 function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10) });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, store: 'postgres', url, close: () => db.destroy() };
+  return { db, store: 'postgres', url, write: (fn) => db.transaction().execute(fn), close: () => db.destroy() };
 }

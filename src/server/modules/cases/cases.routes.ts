@@ -18,10 +18,10 @@ import { submitCase } from './intake.service.ts';
 import { caseFilterFor } from './case-query.ts';
 import { relationTo } from './relation.ts';
 
-/** Runs a unit of work in one transaction and announces its changes once it has committed. */
+/** Runs a unit of work in one transaction and announces its changes once it has durably committed. */
 export async function inTransaction<T>(ctx: AppContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const changes: Tx['changes'] = [];
-  const result = await ctx.database.db.transaction().execute((db) => fn({ db, changes }));
+  const result = await ctx.database.write((db) => fn({ db, changes }));
   ctx.bus.publish(changes);
   return result;
 }

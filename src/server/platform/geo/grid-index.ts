@@ -1,7 +1,8 @@
 import Flatbush from 'flatbush';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/tables.ts';
-import { type AreaGeometry, bbox, planarArea, pointInArea } from './geometry.ts';
+import { AreaBuckets } from './area-buckets.ts';
+import { type AreaGeometry, bbox, planarArea } from './geometry.ts';
 
 interface Entry {
   id: string;
@@ -9,15 +10,18 @@ interface Entry {
   area: number;
 }
 
-/** A static R-tree of areas: bounding boxes first, then exact point-in-polygon on the few candidates. */
+/** Areas in memory: flat buckets for which area holds a point, an R-tree for the nearest one to it. */
 class AreaIndex {
   private readonly tree: Flatbush | null;
+  private readonly buckets: AreaBuckets | null;
 
   constructor(private readonly entries: Entry[]) {
     if (entries.length === 0) {
       this.tree = null;
+      this.buckets = null;
       return;
     }
+    this.buckets = new AreaBuckets(entries.map((e) => e.geometry), entries.map((e) => e.area));
     this.tree = new Flatbush(entries.length);
     for (const e of entries) {
       const [minX, minY, maxX, maxY] = bbox(e.geometry);
@@ -32,13 +36,8 @@ class AreaIndex {
 
   /** The id of the area containing the point; where areas overlap, the smallest wins. */
   locate(lng: number, lat: number): string | null {
-    if (!this.tree) return null;
-    let best: Entry | null = null;
-    for (const i of this.tree.search(lng, lat, lng, lat)) {
-      const e = this.entries[i]!;
-      if ((!best || e.area < best.area) && pointInArea(lng, lat, e.geometry)) best = e;
-    }
-    return best?.id ?? null;
+    const i = this.buckets?.locate(lng, lat) ?? -1;
+    return i < 0 ? null : this.entries[i]!.id;
   }
 
   center(): { lng: number; lat: number } | null {
