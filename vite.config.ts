@@ -20,6 +20,8 @@ export default defineConfig({
         work: resolve(web, 'work/index.html'),
         admin: resolve(web, 'admin/index.html'),
         screen: resolve(web, 'screen/index.html'),
+        // Points and merchants (M7): the merchant's phone page.
+        merchant: resolve(web, 'merchant/index.html'),
       },
     },
   },

@@ -16,6 +16,8 @@ const areas = [
   ['work', '/work', 'work/index.html'],
   ['admin', '/admin', 'admin/index.html'],
   ['screen', '/screen', 'screen/index.html'],
+  // Points and merchants (M7).
+  ['merchant', '/merchant', 'merchant/index.html'],
 ];
 const sizeOf = (file) => {
   const bytes = readFileSync(join(dist, file));

@@ -8,6 +8,13 @@ import { photosModule } from './modules/photos/photos.module.ts';
 import { orgModule } from './modules/org/org.module.ts';
 import { peopleModule } from './modules/people/people.module.ts';
 import { staffModule } from './modules/staff/staff.module.ts';
+import { pointsModule } from './modules/points/points.module.ts';
+import { volunteersModule } from './modules/volunteers/volunteers.module.ts';
+// Activities and role models (M12)
+import { activitiesModule } from './modules/activities/activities.module.ts';
 
 /** The explicit list of modules the app is built from (no folder scanning). */
-export const modules: LianxinModule[] = [authModule, orgModule, peopleModule, staffModule, casesModule, photosModule, metricsModule, ledgersModule, open311Module];
+export const modules: LianxinModule[] = [authModule, orgModule, peopleModule, staffModule, casesModule, photosModule, metricsModule, ledgersModule, open311Module, volunteersModule, pointsModule,
+  // Activities and role models (M12)
+  activitiesModule,
+];

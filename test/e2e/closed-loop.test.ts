@@ -144,7 +144,8 @@ describe('the closed loop in the browser', () => {
     const { page } = resident;
     await page.getByRole('link', { name: '我的诉求' }).or(page.getByRole('button', { name: '我的诉求' })).first().click();
     await page.getByText(number).first().click();
-    await page.getByText('已解决并结案').first().waitFor();
+    // The case page itself (not the list card left behind) must show it closed before the rating form is looked for.
+    await page.locator('article').getByText('已解决并结案').first().waitFor();
     await page.getByRole('radio', { name: '满意', exact: true }).or(page.getByRole('button', { name: '满意', exact: true })).first().click();
     await page.getByLabel('评价内容').fill('修得很快，谢谢网格员');
     await page.getByRole('button', { name: '提交评价' }).click();

@@ -69,6 +69,18 @@ before(async () => {
     long: [91.1335],
     lat: [29.6565],
   });
+  // Volunteers (M6): real talents, teams, partner units and shared resources, so hostile requests reach past the 404s.
+  const talents = (await t.db.selectFrom('talents').select('id').orderBy('id').execute()).map((r) => r.id);
+  const teams = (await t.db.selectFrom('teams').select('id').orderBy('id').execute()).map((r) => r.id);
+  const units = (await t.db.selectFrom('partner_units').select('id').orderBy('id').execute()).map((r) => r.id);
+  const resources = (await t.db.selectFrom('shared_resources').select('id').orderBy('id').execute()).map((r) => r.id);
+  ids.id!.push(...talents, ...teams, ...units, ...resources);
+  Object.assign(ids, { talentId: talents, skill: ['haircut', 'cooking', 'health_check'] });
+  Object.assign(HINTS, { partnerUnit: units, resident: [r.residentId], recommender: [r.residentId], leader: talents, serviceAreas: [['CSK'], [r.grid.code]], communities: [['CSK'], ['JC']] });
+  // Activities and role models (M12): real activities and stories, so hostile requests reach past the 404s.
+  const activities = (await t.db.selectFrom('activities').select('id').orderBy('id').execute()).map((r) => r.id);
+  const stories = (await t.db.selectFrom('role_models').select('id').orderBy('id').execute()).map((r) => r.id);
+  ids.id!.push(...activities, ...stories);
 });
 
 after(() => t?.close());

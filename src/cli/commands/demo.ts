@@ -24,6 +24,11 @@ const LABELS: Record<string, [zh: string, en: string]> = {
   staff: ['工作人员', 'staff'],
   staff_assignments: ['岗位分配', 'staff assignments'],
   accounts: ['演示账号', 'demo accounts'],
+  // Volunteers (M6)
+  talents: ['能人', 'talents'],
+  volunteer_teams: ['志愿服务队', 'volunteer teams'],
+  partner_units: ['共建单位', 'partner units'],
+  shared_resources: ['共享资源', 'shared resources'],
 };
 
 /** `lianxin demo`: loads the demo community (演示社区) into the store unless it already holds a community. */

@@ -3,6 +3,10 @@ import type { Database, StoreKind } from './database.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_cases.ts';
 import * as m0003 from './migrations/0003_case_stats_cover.ts';
+import * as m0004 from './migrations/0004_volunteers.ts';
+import * as m0005 from './migrations/0005_points.ts';
+// Activities and role models (M12)
+import * as m0006 from './migrations/0006_activities.ts';
 
 type StoreMigration = { up(db: Kysely<any>, store: StoreKind): Promise<void> };
 
@@ -11,6 +15,10 @@ const migrations: Record<string, StoreMigration> = {
   '0001_foundation': m0001,
   '0002_cases': m0002,
   '0003_case_stats_cover': m0003,
+  '0004_volunteers': m0004,
+  '0005_points': m0005,
+  // Activities and role models (M12)
+  '0006_activities': m0006,
 };
 
 class ListProvider implements MigrationProvider {

@@ -131,7 +131,9 @@ export type AccountRole =
   | 'grid_leader'
   | 'grid_worker'
   | 'police_officer'
-  | 'resident';
+  | 'resident'
+  // Points and merchants (M7): a merchant's own sign-in, granted at its community.
+  | 'merchant';
 
 export interface AccountRolesTable {
   account_id: string;
@@ -375,6 +377,361 @@ export interface WebhookDeliveriesTable {
   created_at: string;
 }
 
+// ---- Volunteers (M6): talent pool (能人库), teams, partner units (共建单位) and their shared resources.
+
+export type TalentOrigin = 'survey' | 'recommendation' | 'self_nomination' | 'in_service';
+export type TalentStatus = 'proposed' | 'confirmed' | 'declined' | 'retired';
+export type ContactPreference = 'phone' | 'app' | 'grid_worker';
+
+export interface TalentsTable {
+  id: string;
+  origin: TalentOrigin;
+  status: TalentStatus;
+  /** The resident the talent is; null for someone who does not live here (an in-service member, 双报到). */
+  resident_id: string | null;
+  /** Own name of a non-resident; for a resident, the name when proposed (the resident record's name wins). */
+  name: string;
+  /** Own mobile number of a non-resident (personal data); null for residents, whose phone is the resident's. */
+  phone: string | null;
+  partner_unit_id: string | null;
+  community_id: string;
+  grid_id: string | null;
+  /** Path of the grid, or of the community for a talent not placed in a grid. */
+  path: string;
+  contact_preference: ContactPreference;
+  /** JSON: [{ weekdays: [1..7], from: 'HH:mm', to: 'HH:mm' }] in local time. */
+  availability: string;
+  reserve_candidate: Generated<number>;
+  reserve_note: string | null;
+  note: string | null;
+  /** Why it was declined or retired. */
+  status_reason: string | null;
+  recommender_name: string | null;
+  recommended_by_account_id: string | null;
+  created_by_account_id: string | null;
+  confirmed_at: string | null;
+  confirmed_by_account_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TalentSkillsTable {
+  talent_id: string;
+  skill: string;
+  level: number;
+  confirmed_by_account_id: string | null;
+  confirmed_by_label: string | null;
+  confirmed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TalentServiceAreasTable {
+  talent_id: string;
+  node_id: string;
+  path: string;
+}
+
+export interface TalentEventsTable {
+  id: string;
+  talent_id: string;
+  at: string;
+  action: string;
+  actor_account_id: string | null;
+  actor_label: string;
+  from_status: TalentStatus | null;
+  to_status: TalentStatus | null;
+  note: string | null;
+  data: string | null;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  kind: string;
+  purpose: string | null;
+  /** JSON array of skill codes the team offers (六义社: haircut, charity_sale, performance, ...). */
+  services: string;
+  community_id: string;
+  path: string;
+  leader_talent_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  talent_id: string;
+  /** Local date, YYYY-MM-DD. */
+  joined_on: string;
+  created_at: string;
+}
+
+export interface PartnerUnitsTable {
+  id: string;
+  name: string;
+  contact_name: string | null;
+  contact_phone: string | null;
+  address: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PartnerUnitCommunitiesTable {
+  partner_unit_id: string;
+  community_id: string;
+  path: string;
+  created_at: string;
+}
+
+export interface SharedResourcesTable {
+  id: string;
+  partner_unit_id: string;
+  community_id: string;
+  path: string;
+  kind: string;
+  name: string;
+  description: string | null;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  /** JSON, like talents.availability. */
+  opening_hours: string;
+  hours_note: string | null;
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+// Points and merchants (M7): the double-entry points ledger, merchants, rewards and redemption codes.
+export type PointAccountKind = 'pool' | 'person' | 'merchant' | 'expiry';
+export type PointTransferKind = 'earn' | 'redeem' | 'expire' | 'reversal' | 'settle';
+export type PointRuleName = 'service_hour' | 'activity_attendance' | 'manual';
+export type PointPeriod = 'month' | 'year';
+export type RedemptionCodeState = 'issued' | 'redeemed' | 'cancelled';
+
+export interface PointSettingsTable {
+  community_id: string;
+  path: string;
+  expiry_months: number | null;
+  code_minutes: number;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PointRulesTable {
+  id: string;
+  community_id: string;
+  path: string;
+  rule: PointRuleName;
+  points_per_unit: number;
+  period: PointPeriod | null;
+  period_limit: number | null;
+  over_limit: 'cap' | 'refuse';
+  active: number;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PointAccountsTable {
+  id: string;
+  kind: PointAccountKind;
+  community_id: string;
+  path: string;
+  owner_id: string;
+  balance: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PointTransfersTable {
+  id: string;
+  community_id: string;
+  path: string;
+  from_account_id: string;
+  to_account_id: string;
+  amount: number;
+  kind: PointTransferKind;
+  rule: PointRuleName | null;
+  quantity: number | null;
+  source_kind: string;
+  source_id: string;
+  reverses_id: string | null;
+  resident_id: string | null;
+  merchant_id: string | null;
+  operator_account_id: string | null;
+  reason: string | null;
+  at: string;
+  day: string;
+}
+
+export interface PointEarningTotalsTable {
+  account_id: string;
+  rule: PointRuleName;
+  period_key: string;
+  points: number;
+  updated_at: string;
+}
+
+export interface MerchantsTable {
+  id: string;
+  community_id: string;
+  path: string;
+  name: string;
+  address: string;
+  contact_name: string;
+  contact_phone: string;
+  lng: number | null;
+  lat: number | null;
+  agreement_signed_on: string | null;
+  agreement_valid_until: string | null;
+  agreement_terms: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MerchantAccountsTable {
+  account_id: string;
+  merchant_id: string;
+  created_at: string;
+}
+
+export interface RewardsTable {
+  id: string;
+  merchant_id: string;
+  community_id: string;
+  path: string;
+  name: string;
+  description: string | null;
+  price: number;
+  stock: number | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RedemptionCodesTable {
+  id: string;
+  code: string;
+  resident_id: string;
+  account_id: string;
+  reward_id: string;
+  merchant_id: string;
+  community_id: string;
+  path: string;
+  points: number;
+  state: RedemptionCodeState;
+  expires_at: string;
+  redeemed_at: string | null;
+  redeemed_by: string | null;
+  redeemed_day: string | null;
+  transfer_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MerchantSettlementsTable {
+  id: string;
+  merchant_id: string;
+  path: string;
+  month: string;
+  points: number;
+  redemptions: number;
+  transfer_id: string;
+  settled_by: string | null;
+  settled_at: string;
+}
+
+// Activities and role models (M12): activities, sign-ups, attendance, role-model stories (身边榜样).
+export type ActivityKind = 'class' | 'match' | 'talk' | 'performance' | 'service_day' | 'other';
+export type ActivityState = 'draft' | 'published' | 'cancelled' | 'finished';
+export type ActivitySignUpState = 'signed_up' | 'withdrawn';
+export type AttendanceMethod = 'code' | 'staff';
+/** What attendance paid: points, nothing because the activity does not pay, no active rule, or the period's limit. */
+export type AttendancePointsOutcome = 'earned' | 'not_earning' | 'no_rule' | 'limit_reached';
+export type RoleModelPersonKind = 'resident' | 'talent';
+
+export interface ActivitiesTable {
+  id: string;
+  community_id: string;
+  path: string;
+  title: string;
+  kind: ActivityKind;
+  description: string | null;
+  address: string;
+  lng: number | null;
+  lat: number | null;
+  starts_at: string;
+  ends_at: string;
+  capacity: number | null;
+  sign_up_opens_at: string | null;
+  sign_up_closes_at: string | null;
+  organiser_account_id: string | null;
+  organiser_name: string;
+  team_id: string | null;
+  state: ActivityState;
+  cancel_reason: string | null;
+  earns_points: number;
+  check_in_code: string;
+  seats_taken: number;
+  created_by: string | null;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActivitySignUpsTable {
+  id: string;
+  activity_id: string;
+  resident_id: string;
+  path: string;
+  state: ActivitySignUpState;
+  by_staff: number;
+  by_account_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActivityAttendancesTable {
+  id: string;
+  activity_id: string;
+  resident_id: string;
+  path: string;
+  method: AttendanceMethod;
+  walk_in: number;
+  points: number;
+  points_outcome: AttendancePointsOutcome;
+  transfer_id: string | null;
+  by_account_id: string | null;
+  checked_in_at: string;
+}
+
+export interface RoleModelsTable {
+  id: string;
+  community_id: string;
+  path: string;
+  title: string;
+  shown_name: string;
+  story: string;
+  /** JSON array of photo ids, in display order. */
+  photo_ids: string;
+  published: number;
+  published_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoleModelPeopleTable {
+  role_model_id: string;
+  kind: RoleModelPersonKind;
+  person_id: string;
+  position: number;
+}
+
 export interface DB {
   org_nodes: OrgNodesTable;
   police_beats: PoliceBeatsTable;
@@ -404,4 +761,31 @@ export interface DB {
   notifications: NotificationsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  // Volunteers (M6)
+  talents: TalentsTable;
+  talent_skills: TalentSkillsTable;
+  talent_service_areas: TalentServiceAreasTable;
+  talent_events: TalentEventsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  partner_units: PartnerUnitsTable;
+  partner_unit_communities: PartnerUnitCommunitiesTable;
+  shared_resources: SharedResourcesTable;
+  // Points and merchants (M7).
+  point_settings: PointSettingsTable;
+  point_rules: PointRulesTable;
+  point_accounts: PointAccountsTable;
+  point_transfers: PointTransfersTable;
+  point_earning_totals: PointEarningTotalsTable;
+  merchants: MerchantsTable;
+  merchant_accounts: MerchantAccountsTable;
+  rewards: RewardsTable;
+  redemption_codes: RedemptionCodesTable;
+  merchant_settlements: MerchantSettlementsTable;
+  // Activities and role models (M12).
+  activities: ActivitiesTable;
+  activity_sign_ups: ActivitySignUpsTable;
+  activity_attendances: ActivityAttendancesTable;
+  role_models: RoleModelsTable;
+  role_model_people: RoleModelPeopleTable;
 }

@@ -202,4 +202,8 @@ export const DEMO_ACCOUNTS: DemoAccountSpec[] = [
   { username: 'gridworker', role: 'grid_worker', at: 'CSK-03', staffRole: 'grid_worker', staffGrid: 'CSK-03' },
   { username: 'police', role: 'police_officer', at: 'CSK', staffRole: 'police_officer', staffGrid: 'CSK-03' },
   { username: 'resident', role: 'resident', at: 'CSK-03', residentCompound: '西嘎奴大院' },
+  // Volunteers (M6): a resident of another compound of the same grid who is a talent (义剪), see demo.volunteers.ts.
+  { username: 'talent', role: 'resident', at: 'CSK-03', residentCompound: '八廓北街小区' },
+  // Points and merchants (M7): the dental clinic's own sign-in (linked to it by demo.points.ts).
+  { username: 'merchant', role: 'merchant', displayName: '雪域口腔诊所', at: 'CSK' },
 ];

@@ -5,8 +5,13 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/tables.ts';
 import { createAccount } from '../modules/auth/auth.service.ts';
+import { newId } from '../platform/ids.ts';
 import { generateDemo } from './demo.generate.ts';
 import type { DemoRows } from './demo.rows.ts';
+import { loadPointsDemo } from './demo.points.ts';
+import { generateVolunteers, type VolunteerRows } from './demo.volunteers.ts';
+// Activities and role models (M12)
+import { loadActivitiesDemo } from './demo.activities.ts';
 
 // SQLite binds at most 32,766 parameters a statement and PostgreSQL 65,535; 200 rows of the widest table
 // (residents, 12 columns) stay far below both while keeping the number of round trips small.
@@ -34,9 +39,15 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; s
       const accountId = await createAccount(trx, account);
       if (account.staffId) await trx.updateTable('staff').set({ account_id: accountId }).where('id', '=', account.staffId).execute();
     }
-    return rows;
+    // The talent pool, teams, partner units and shared resources (M6); then points and merchants (M7).
+    const volunteers = generateVolunteers(rows, newId, rows.orgNodes[0]!.created_at);
+    await insertVolunteers(trx, volunteers);
+    await loadPointsDemo(trx);
+    // Activities and role models (M12), whose attendance pays points through the ledger above.
+    await loadActivitiesDemo(trx);
+    return { rows, volunteers };
   });
-  return loaded ? { loaded: true, summary: summarise(loaded) } : { loaded: false, summary: {} };
+  return loaded ? { loaded: true, summary: { ...summarise(loaded.rows), ...summariseVolunteers(loaded.volunteers) } } : { loaded: false, summary: {} };
 }
 
 async function insertChunked<T extends keyof DB & string>(db: Kysely<DB>, table: T, rows: Insertable<DB[T]>[]): Promise<void> {
@@ -65,4 +76,22 @@ function summarise(rows: DemoRows): Record<string, number> {
     staff_assignments: rows.staffAssignments.length,
     accounts: rows.accounts.length,
   };
+}
+
+// ---- Volunteers (M6)
+
+async function insertVolunteers(db: Kysely<DB>, v: VolunteerRows): Promise<void> {
+  await insertChunked(db, 'partner_units', v.partnerUnits);
+  await insertChunked(db, 'partner_unit_communities', v.partnerUnitCommunities);
+  await insertChunked(db, 'shared_resources', v.sharedResources);
+  await insertChunked(db, 'talents', v.talents);
+  await insertChunked(db, 'talent_skills', v.talentSkills);
+  await insertChunked(db, 'talent_service_areas', v.talentServiceAreas);
+  await insertChunked(db, 'talent_events', v.talentEvents);
+  await insertChunked(db, 'teams', v.teams);
+  await insertChunked(db, 'team_members', v.teamMembers);
+}
+
+function summariseVolunteers(v: VolunteerRows): Record<string, number> {
+  return { talents: v.talents.length, volunteer_teams: v.teams.length, partner_units: v.partnerUnits.length, shared_resources: v.sharedResources.length };
 }

@@ -196,6 +196,10 @@ describe('loadDemo', () => {
       gridworker: ['grid_worker', 'CSK-03', 'staff'],
       police: ['police_officer', 'CSK', 'staff'],
       resident: ['resident', 'CSK-03', 'resident'],
+      // Volunteers (M6): the demo's talent (义剪), a resident of the same grid.
+      talent: ['resident', 'CSK-03', 'resident'],
+      // Points and merchants (M7).
+      merchant: ['merchant', 'CSK', null],
     };
     assert.deepEqual(rows.map((r) => r.username).sort(), Object.keys(expected).sort());
     const grid3 = await db().selectFrom('org_nodes').select(['id', 'path']).where('code', '=', 'CSK-03').executeTakeFirstOrThrow();

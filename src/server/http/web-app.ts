@@ -11,6 +11,8 @@ const AREAS = [
   { prefix: '/work', page: 'work/index.html' },
   { prefix: '/admin', page: 'admin/index.html' },
   { prefix: '/screen', page: 'screen/index.html' },
+  // Points and merchants (M7): the merchant's phone page.
+  { prefix: '/merchant', page: 'merchant/index.html' },
 ] as const;
 const RESIDENT_PAGE = 'index.html';
 

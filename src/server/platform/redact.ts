@@ -25,7 +25,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** A person's name as the public sees it: the surname, then one `*` per character (张三 → 张*). */
-function maskName(name: string): string {
+export function maskName(name: string): string {
   const chars = [...name];
   return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
 }

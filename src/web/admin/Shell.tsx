@@ -1,5 +1,6 @@
-import { ApartmentOutlined, BarChartOutlined, FileSearchOutlined, HomeOutlined, InboxOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, FileSearchOutlined, GiftOutlined, HomeOutlined, InboxOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, Button, Flex, Layout, Menu, Typography } from 'antd';
+import { Suspense, lazy } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../shared/i18n/index.tsx';
 import { LocaleSwitch } from '../shared/LocaleSwitch.tsx';
@@ -16,6 +17,9 @@ import { OrgPage } from './org/OrgPage.tsx';
 import { PeoplePage } from './people/PeoplePage.tsx';
 import { StaffPage } from './people/StaffPage.tsx';
 
+// Points and merchants (M7): loaded when the section is first opened.
+const PointsPage = lazy(() => import('./points/PointsPage.tsx').then((x) => ({ default: x.PointsPage })));
+
 const SECTIONS: { path: string; label: MessageKey; icon: React.ReactNode }[] = [
   { path: '/', label: 'menuDispatch', icon: <InboxOutlined aria-hidden /> },
   { path: '/cases', label: 'menuCases', icon: <FileSearchOutlined aria-hidden /> },
@@ -23,6 +27,8 @@ const SECTIONS: { path: string; label: MessageKey; icon: React.ReactNode }[] = [
   { path: '/staff', label: 'menuStaff', icon: <TeamOutlined aria-hidden /> },
   { path: '/people', label: 'menuPeople', icon: <HomeOutlined aria-hidden /> },
   { path: '/figures', label: 'menuFigures', icon: <BarChartOutlined aria-hidden /> },
+  // Points and merchants (M7).
+  { path: '/points', label: 'menuPoints', icon: <GiftOutlined aria-hidden /> },
 ];
 
 function sectionOf(pathname: string): string {
@@ -81,6 +87,7 @@ export function Shell({ me }: { me: Me }) {
             <Route path="/staff" element={<StaffPage />} />
             <Route path="/people" element={<PeoplePage />} />
             <Route path="/figures" element={<FiguresPage />} />
+            <Route path="/points" element={<Suspense fallback={null}><PointsPage /></Suspense>} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Layout.Content>

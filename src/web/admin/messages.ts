@@ -11,6 +11,8 @@ export const m = defineMessages(
     menuStaff: '人员',
     menuPeople: '居民与户',
     menuFigures: '数据指标',
+    // Points and merchants (M7).
+    menuPoints: '积分',
     staffSignIn: '工作人员登录',
     signInNote: '街道、社区、网格工作人员使用本系统账号登录。',
     residentGoHome: '前往居民端',
@@ -321,6 +323,8 @@ export const m = defineMessages(
     menuStaff: 'Staff',
     menuPeople: 'Residents & households',
     menuFigures: 'Figures',
+    // Points and merchants (M7).
+    menuPoints: 'Points',
     staffSignIn: 'Staff sign-in',
     signInNote: 'Street, community and grid staff sign in with their Lianxin account.',
     residentGoHome: 'Go to the resident app',

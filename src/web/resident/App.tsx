@@ -8,6 +8,8 @@ import { Shell } from './Shell.tsx';
 const MyCasesPage = lazy(() => import('./cases/MyCasesPage.tsx').then((m) => ({ default: m.MyCasesPage })));
 const CasePage = lazy(() => import('./cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
 const MyGridPage = lazy(() => import('./grid/MyGridPage.tsx').then((m) => ({ default: m.MyGridPage })));
+// Points and merchants (M7): 我的积分, for signed-in residents only.
+const PointsPage = lazy(() => import('./points/PointsPage.tsx').then((m) => ({ default: m.PointsPage })));
 
 /** The resident area at `/`: report a problem, follow my cases, find my grid's people. */
 export function App() {
@@ -26,6 +28,7 @@ export function App() {
             <Route path="/cases" element={<MyCasesPage />} />
             <Route path="/cases/:id" element={<CasePage />} />
             <Route path="/my-grid" element={<MyGridPage />} />
+            <Route path="/points" element={<PointsPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

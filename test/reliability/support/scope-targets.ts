@@ -8,6 +8,10 @@ import { IN_CSK_03, type DemoApp } from '../../support/demo-app.ts';
 import { unique } from '../../support/factories.ts';
 import type { Operation } from './openapi.ts';
 import { IN_JC, reportCase, tinyJpeg } from './world.ts';
+import { loadVolunteerTargets, volunteerFarMarkers, volunteerRequest, type VolunteerIds } from './volunteer-targets.ts';
+import { PointsTargets } from './points-targets.ts';
+// Activities and role models (M12)
+import { ActivityTargets } from './activity-targets.ts';
 
 export type Where = 'home' | 'far';
 
@@ -37,14 +41,19 @@ export class Targets {
         compound, building: building.id, household, resident, staff: assignment.staff_id, assignment: assignment.id, partyHub: partyHub.id, liaison: liaison.linker_id,
       };
     };
-    return new Targets(t, { home: await side('BKJD', 'CSK', 'CSK-03'), far: await side('BYJD', 'JC', 'JC-01') });
+    const targets = new Targets(t, { home: await side('BKJD', 'CSK', 'CSK-03'), far: await side('BYJD', 'JC', 'JC-01') });
+    targets.volunteers = await loadVolunteerTargets(t);
+    return targets;
   }
+
+  // Volunteers (M6): talents, teams, partner units and shared resources at home and far.
+  private volunteers!: Record<Where, VolunteerIds>;
 
   /** The private records of the far side: none of these may show in a non-admin's answer. */
   farMarkers(): string[] {
     const f = this.n.far;
     // Compounds are public places (the report form's picker lists them), so their ids are not among these.
-    return [f.household!, f.resident!, f.building!];
+    return [f.household!, f.resident!, f.building!, ...volunteerFarMarkers(this.volunteers)];
   }
 
   ids(where: Where) {
@@ -85,7 +94,15 @@ export class Targets {
 
   /** The request a role makes to probe `op` at `where`. */
   async request(op: Operation, where: Where): Promise<InjectOptions> {
+    // Routes of the talent pool and the points ledger build their own requests.
+    const volunteers = await volunteerRequest(this.t, this.volunteers, op, where);
+    if (volunteers) return volunteers;
     const ids = this.n[where]!;
+    const points = await (this.points ??= await PointsTargets.load(this.t)).request(op, where, ids.resident!);
+    if (points) return points;
+    // Activities and role models (M12) build their own requests.
+    const activities = await (this.activities ??= await ActivityTargets.load(this.t)).request(op, where);
+    if (activities) return activities;
     const kind = op.path.split('/')[3] ?? '';
     const name = unique('范围');
     const code = unique('SCOPE');
@@ -277,6 +294,10 @@ export class Targets {
   }
 
   private photos: Partial<Record<Where, string>> = {};
+  // Points and merchants (M7).
+  private points?: PointsTargets;
+  // Activities and role models (M12).
+  private activities?: ActivityTargets;
 
   /** A photo of a case at `where`, attached by its handler. */
   private async photoAt(where: Where): Promise<string> {

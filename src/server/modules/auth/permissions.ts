@@ -36,7 +36,18 @@ export type Action =
   | 'cases.handle'
   | 'cases.dispatch'
   | 'cases.verify'
-  | 'cases.approve';
+  | 'cases.approve'
+  // Volunteers (M6): read the talent pool, teams and partner units; manage them (confirm, edit, teams, units);
+  // record a grid survey find (网格摸排); self-nominate or recommend (个人自荐、群众推荐).
+  | 'volunteers.read'
+  | 'volunteers.manage'
+  | 'volunteers.survey'
+  | 'volunteers.nominate'
+  // Points and merchants (M7): keeping a community's points ledger, and a merchant's own work.
+  | 'points.manage'
+  | 'merchant.operate'
+  // Activities and role models (M12): running a community's activities and publishing its role-model stories.
+  | 'activities.manage';
 
 /** What the thing being touched hangs on: its org path and, for personal data, its household. */
 export interface Target {
@@ -44,24 +55,29 @@ export interface Target {
   householdId?: string | null;
 }
 
-export const ROLES: AccountRole[] = ['admin', 'street_admin', 'community_worker', 'grid_leader', 'grid_worker', 'police_officer', 'resident'];
+export const ROLES: AccountRole[] = ['admin', 'street_admin', 'community_worker', 'grid_leader', 'grid_worker', 'police_officer', 'resident', 'merchant'];
 
 // The policy as data: which actions each role may take inside its node.
 const roleActions: Record<AccountRole, readonly Action[]> = {
-  admin: ['org.manage', 'people.read', 'people.manage', 'people.reveal', 'staff.manage', 'accounts.manage', 'audit.read', 'cases.read', 'cases.handle', 'cases.dispatch', 'cases.verify', 'cases.approve'],
-  street_admin: ['org.manage', 'people.read', 'people.manage', 'people.reveal', 'staff.manage', 'accounts.manage', 'audit.read', 'cases.read', 'cases.handle', 'cases.dispatch', 'cases.verify', 'cases.approve'],
-  community_worker: ['org.manage', 'people.read', 'people.manage', 'people.reveal', 'staff.manage', 'accounts.manage', 'audit.read', 'cases.read', 'cases.handle', 'cases.dispatch', 'cases.verify', 'cases.approve'],
-  // 网格长: runs the grid, so dispatches, verifies and approves its workers' extensions.
-  grid_leader: ['people.read', 'people.manage', 'people.reveal', 'cases.read', 'cases.handle', 'cases.dispatch', 'cases.verify', 'cases.approve'],
-  grid_worker: ['people.read', 'people.manage', 'people.reveal', 'cases.read', 'cases.handle'],
+  // The community office and above run the talent pool, keep the points ledger (003: "社区与25家…签订积分兑换协议"),
+  // run activities and publish role models.
+  admin: ['org.manage', 'people.read', 'people.manage', 'people.reveal', 'staff.manage', 'accounts.manage', 'audit.read', 'cases.read', 'cases.handle', 'cases.dispatch', 'cases.verify', 'cases.approve', 'volunteers.read', 'volunteers.manage', 'volunteers.survey', 'volunteers.nominate', 'points.manage', 'activities.manage'],
+  street_admin: ['org.manage', 'people.read', 'people.manage', 'people.reveal', 'staff.manage', 'accounts.manage', 'audit.read', 'cases.read', 'cases.handle', 'cases.dispatch', 'cases.verify', 'cases.approve', 'volunteers.read', 'volunteers.manage', 'volunteers.survey', 'volunteers.nominate', 'points.manage', 'activities.manage'],
+  community_worker: ['org.manage', 'people.read', 'people.manage', 'people.reveal', 'staff.manage', 'accounts.manage', 'audit.read', 'cases.read', 'cases.handle', 'cases.dispatch', 'cases.verify', 'cases.approve', 'volunteers.read', 'volunteers.manage', 'volunteers.survey', 'volunteers.nominate', 'points.manage', 'activities.manage'],
+  // 网格长: runs the grid, so dispatches, verifies and approves its workers' extensions; records talents found in it.
+  grid_leader: ['people.read', 'people.manage', 'people.reveal', 'cases.read', 'cases.handle', 'cases.dispatch', 'cases.verify', 'cases.approve', 'volunteers.read', 'volunteers.survey', 'volunteers.nominate'],
+  grid_worker: ['people.read', 'people.manage', 'people.reveal', 'cases.read', 'cases.handle', 'volunteers.read', 'volunteers.survey', 'volunteers.nominate'],
   police_officer: ['people.read', 'people.reveal', 'cases.read', 'cases.handle'],
   // A resident reaches only their own household's personal data (see `can`); their own cases are checked by reporter.
-  resident: ['people.read', 'people.reveal'],
+  // They propose themselves or recommend a neighbour (个人自荐、群众推荐) and read their household's talent record.
+  resident: ['people.read', 'people.reveal', 'volunteers.read', 'volunteers.nominate'],
+  // 商户: redeems codes, keeps its rewards and reads its statements, for the merchant its account is linked to.
+  merchant: ['merchant.operate'],
 };
 
 /** Roles that act for the organisation (their reads of unmasked personal data are audited). */
 export function isStaff(actor: Actor): boolean {
-  return actor.kind === 'account' && actor.grants.some((g) => g.role !== 'resident');
+  return actor.kind === 'account' && actor.grants.some((g) => g.role !== 'resident' && g.role !== 'merchant');
 }
 
 /** The one permission check: may this actor take this action on that target? */
@@ -90,7 +106,7 @@ export function assertSignedIn(actor: Actor): asserts actor is Extract<Actor, { 
 }
 
 function canSeeNode(actor: Actor, path: string): boolean {
-  return actor.kind === 'account' && actor.grants.some((g) => g.role !== 'resident' && path.startsWith(g.path));
+  return actor.kind === 'account' && actor.grants.some((g) => g.role !== 'resident' && g.role !== 'merchant' && path.startsWith(g.path));
 }
 
 /**

@@ -5,6 +5,8 @@ import { inTransaction } from './cases.routes.ts';
 import * as repo from './cases.repository.ts';
 import { applyStep } from './engine.ts';
 import { escalateCase } from './handling.service.ts';
+// Points (M7): earned points expire on the same clock.
+import { expirePointsWhenDue } from '../points/expiry.service.ts';
 
 const BATCH = 200;
 
@@ -101,6 +103,7 @@ export function startScheduler(ctx: AppContext): () => void {
       await runDeadlines(ctx);
       await deliverWebhooks(ctx);
       await ctx.classifier.refresh(ctx.database.db);
+      await expirePointsWhenDue(ctx);
     } catch (err) {
       console.error('scheduler pass failed', err);
     } finally {
