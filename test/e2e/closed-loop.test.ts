@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, IN_CSK_03, startDemoApp, type DemoApp } from '../support/demo-app.ts';
-import { DESK, PHONE, SCREEN, launchBrowser, openPage, screenshot, scrollsSideways, type WatchedPage } from './support/browser.ts';
+import { DEMO_PASSWORD, IN_CSK_03, type DemoApp } from '../support/demo-app.ts';
+import { DESK, PHONE, SCREEN, openPage, screenshot, scrollsSideways, type WatchedPage } from './support/browser.ts';
+import { serveDemo, type ServedDemo } from './support/served-demo.ts';
 
 /**
  * The closed loop as people do it, in Debian's Chromium against the real server and store: a resident
@@ -19,16 +19,13 @@ describe('the closed loop in the browser', () => {
   let browser: Browser;
   const pages: WatchedPage[] = [];
 
+  let served: ServedDemo | undefined;
+
   before(async () => {
-    t = await startDemoApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    served = await serveDemo();
+    ({ t, base, browser } = served);
   });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  after(() => served?.close());
 
   async function open(viewport: { width: number; height: number }, username?: string): Promise<WatchedPage> {
     const w = await openPage(browser, base, viewport);

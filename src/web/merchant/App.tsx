@@ -6,7 +6,7 @@ import type { Merchant, Page } from '../shared/points/types.ts';
 import { hasRole, useSession } from '../shared/session.tsx';
 import { MerchantHeader } from './MerchantHeader.tsx';
 import { merchantMessages } from './messages.ts';
-import { NotAllowed } from './NotAllowed.tsx';
+import { NotAllowed } from '../shared/NotAllowed.tsx';
 import { RedeemPage } from './RedeemPage.tsx';
 import { SignInPage } from './SignInPage.tsx';
 import { useApi } from './useApi.ts';

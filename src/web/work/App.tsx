@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { useT } from '../shared/i18n/index.tsx';
 import { common } from '../shared/messages.ts';
 import { hasRole, useSession } from '../shared/session.tsx';
-import { NotAllowed } from './NotAllowed.tsx';
+import { NotAllowed } from '../shared/NotAllowed.tsx';
 import { CasePage } from './pages/CasePage.tsx';
 import { FollowUpsPage } from './pages/FollowUpsPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';

@@ -1,10 +1,10 @@
 import { Button, Result } from 'antd';
-import { LocaleSwitch } from '../shared/LocaleSwitch.tsx';
-import { useT } from '../shared/i18n/index.tsx';
-import { common } from '../shared/messages.ts';
-import { useSession } from '../shared/session.tsx';
+import { LocaleSwitch } from './LocaleSwitch.tsx';
+import { useT } from './i18n/index.tsx';
+import { common } from './messages.ts';
+import { useSession } from './session.tsx';
 
-/** A signed-in account that is not a merchant's (a resident, staff) is told so and may sign out. */
+/** A signed-in account whose roles do not open this area (a resident on the field app, staff on the merchant's) is told so and may sign out. */
 export function NotAllowed() {
   const tc = useT(common);
   const { me, signOut } = useSession();
