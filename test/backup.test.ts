@@ -83,7 +83,7 @@ describe('lianxin backup and restore', { skip: STORE !== 'sqlite' && 'the embedd
 
     const snapshot = new SQLite(backupFile, { readonly: true });
     const ids = snapshot.prepare('select id from cases').pluck().all() as string[];
-    const received = snapshot.prepare("select coalesce(sum(value), 0) from case_stats s join org_nodes n on n.id = s.node_id where s.metric = 'received' and n.kind = 'district'").pluck().get() as number;
+    const received = snapshot.prepare("select coalesce(sum(received), 0) from case_rollups s join org_nodes n on n.id = s.node_id where n.kind = 'district'").pluck().get() as number;
     const firstEvents = snapshot.prepare("select count(*) from case_events where seq = 1 and action = 'submit'").pluck().get() as number;
     snapshot.close();
     assert.ok(ids.length >= before && ids.length <= afterBackup + 1, `${ids.length} cases between ${before} and ${afterBackup}`);

@@ -29,7 +29,7 @@ export interface CaseStoreOptions {
 }
 
 // Bump when the generated data changes shape, so stores of an older generator are not reused.
-const VERSION = 'v2';
+const VERSION = 'v3';
 const sizeLabel = (n: number) => (n >= 1e6 ? `${n / 1e6}m` : `${n / 1e3}k`);
 
 let passwordHash: Promise<string> | null = null;
@@ -56,7 +56,7 @@ async function writeBatch(writer: BulkWriter, batch: CaseBatch): Promise<void> {
   await writer.insert('case_reporters', batch.case_reporters);
   await writer.insert('follow_ups', batch.follow_ups);
   await writer.insert('extension_requests', batch.extension_requests);
-  await writer.insert('case_stats', batch.case_stats);
+  await writer.insert('case_rollups', batch.case_rollups);
 }
 
 /** Fills a fresh, migrated store with the city and `size` cases ending now. */

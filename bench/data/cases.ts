@@ -9,12 +9,12 @@
  * for duplicates, the shipped classifier for categories, and the lifecycle's `allows` for every action.
  *
  * What comes out per case: the case row, its timeline (case_events, one per version), its reporter(s),
- * follow-ups and extension requests; and for the store: the roll-ups (case_stats, every counter of every
- * ancestor node per day, zero rows included where a counter went up and down again, as the engine's
+ * follow-ups and extension requests; and for the store: the roll-ups (case_rollups, every counter of every
+ * ancestor node per day, zero counters included where a counter went up and down again, as the engine's
  * upserts leave them) and the case numbers of each year. Not written: notifications, webhook deliveries
  * and classifier corrections (see the README).
  */
-import type { CaseEventsTable, CaseReportersTable, CaseStatsTable, CasesTable, ExtensionRequestsTable, FollowUpsTable } from '../../src/server/db/tables.ts';
+import type { CaseEventsTable, CaseReportersTable, CasesTable, ExtensionRequestsTable, FollowUpsTable } from '../../src/server/db/tables.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { words } from '../../src/server/demo/demo.history.words.ts';
 import { personName } from '../../src/server/demo/demo.people.ts';
@@ -37,6 +37,8 @@ import { type ReportText, reportLike, reportTexts } from './texts.ts';
 export const CASE_DAYS = 3 * 365;
 
 type CaseRow = CasesTable;
+/** A roll-up row: its key and the counters it carries (the others default to 0). */
+type CaseRollupsRow = { node_id: string; day: string; kind: string; category: string; channel: string } & Partial<Record<string, number | string>>;
 
 /** Rows of finished cases (and roll-ups of finished days), in an order that satisfies every foreign key. */
 export interface CaseBatch {
@@ -45,7 +47,7 @@ export interface CaseBatch {
   case_reporters: CaseReportersTable[];
   follow_ups: FollowUpsTable[];
   extension_requests: ExtensionRequestsTable[];
-  case_stats: CaseStatsTable[];
+  case_rollups: CaseRollupsRow[];
 }
 
 export interface CaseHistoryResult {
@@ -143,6 +145,7 @@ interface Detail {
 // Roll-up keys as numbers (node, metric, kind, category, channel packed), so millions of counters are summed
 // in maps of numbers rather than of long strings.
 const METRICS: string[] = [...COHORT_COUNTERS, ...FOLLOW_UP_COUNTERS];
+const ZERO_COUNTERS = Object.fromEntries(METRICS.map((m) => [m, 0]));
 const METRIC_INDEX = new Map(METRICS.map((m, i) => [m, i]));
 const KINDS = ['demand', 'patrol_report'];
 const CATEGORY_CODES = ['', ...CATEGORIES.map((c) => c.code)];
@@ -194,7 +197,7 @@ export async function generateCases(geo: Geography, total: number, end: number, 
     const batch = history.flush(day, d === plan.length - 1);
     counts.cases += batch.cases.length;
     counts.events += batch.case_events.length;
-    counts.stats += batch.case_stats.length;
+    counts.stats += batch.case_rollups.length;
     await write(batch);
     if (log && Date.now() - lastLog > 10_000) {
       lastLog = Date.now();
@@ -270,7 +273,7 @@ class CaseHistory {
   /** The rows that are final after `day`: cases more than ten days old (merges reach back at most seven), and the roll-ups. */
   flush(day: string, last: boolean): CaseBatch {
     const cutoff = last ? Infinity : localDateTimeToInstant(addDays(day, -10), '00:00').getTime();
-    const batch: CaseBatch = { cases: [], case_events: [], case_reporters: [], follow_ups: [], extension_requests: [], case_stats: [] };
+    const batch: CaseBatch = { cases: [], case_events: [], case_reporters: [], follow_ups: [], extension_requests: [], case_rollups: [] };
     let keep = 0;
     while (keep < this.pending.length && this.pending[keep]!.reportedMs < cutoff) keep++;
     for (const sim of this.pending.slice(0, keep)) {
@@ -281,21 +284,33 @@ class CaseHistory {
       batch.extension_requests.push(...sim.extensions);
     }
     this.pending = this.pending.slice(keep);
-    const statRow = (key: number, value: number, d: string): CaseStatsTable => {
-      const channel = key % NCH;
-      const category = Math.floor(key / NCH) % NC;
-      const kind = Math.floor(key / (NCH * NC)) % NK;
-      const metric = Math.floor(key / (NCH * NC * NK)) % NM;
-      const node = Math.floor(key / (NCH * NC * NK * NM));
-      return { node_id: this.nodeIds[node]!, day: d, metric: METRICS[metric]!, kind: KINDS[kind]!, category: CATEGORY_CODES[category]!, channel: ALL_CHANNELS[channel]!, value: Math.round(value * 100) / 100 };
+    // Counters are kept one per packed key (node, metric, dimensions); the store keeps one row per node, day and
+    // dimensions with a column per counter, so the counters of each row (cohort and follow-up alike) are
+    // gathered first.
+    const DIMS = NCH * NC * NK;
+    const rows = new Map<string, CaseRollupsRow>();
+    const gather = (stats: Map<number, number>, d: string) => {
+      for (const [key, value] of stats) {
+        const dims = key % DIMS;
+        const metric = Math.floor(key / DIMS) % NM;
+        const node = Math.floor(key / (DIMS * NM));
+        const rowKey = `${d}|${node * DIMS + dims}`;
+        let row = rows.get(rowKey);
+        if (!row) {
+          row = { node_id: this.nodeIds[node]!, day: d, kind: KINDS[Math.floor(dims / (NCH * NC)) % NK]!, category: CATEGORY_CODES[Math.floor(dims / NCH) % NC]!, channel: ALL_CHANNELS[dims % NCH]!, ...ZERO_COUNTERS };
+          rows.set(rowKey, row);
+        }
+        row[METRICS[metric]!] = Math.round(value * 100) / 100;
+      }
     };
-    for (const [key, value] of this.cohort) batch.case_stats.push(statRow(key, value, day));
+    gather(this.cohort, day);
     this.cohort.clear();
     for (const [d, stats] of this.followUpStats) {
       if (!last && d > day) continue;
-      for (const [key, value] of stats) batch.case_stats.push(statRow(key, value, d));
+      gather(stats, d);
       this.followUpStats.delete(d);
     }
+    batch.case_rollups.push(...rows.values());
     return batch;
   }
 

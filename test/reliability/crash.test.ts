@@ -140,7 +140,7 @@ describe(`SIGKILL during a stream of reports (${STORE})`, () => {
       assert.equal(events.length, rows.length, 'each case has its submit event and nothing else');
       assert.ok(events.every((e) => e.seq === 1 && e.action === 'submit'));
       const district = await db.selectFrom('org_nodes').select('id').where('kind', '=', 'district').executeTakeFirstOrThrow();
-      const received = await db.selectFrom('case_stats').select((eb) => eb.fn.sum<number | string>('value').as('n')).where('node_id', '=', district.id).where('metric', '=', 'received').executeTakeFirst();
+      const received = await db.selectFrom('case_rollups').select((eb) => eb.fn.sum<number | string>('received').as('n')).where('node_id', '=', district.id).executeTakeFirst();
       assert.equal(Number(received?.n ?? 0), rows.length, 'roll-ups committed with their cases');
     } finally {
       await database.close();

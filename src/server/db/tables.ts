@@ -327,14 +327,35 @@ export interface CaseNumbersTable {
   last: number;
 }
 
-export interface CaseStatsTable {
+/** The KPI roll-ups: one row per node, local day, kind, category and channel, a column per counter (figures.ts). */
+export interface CaseRollupsTable {
   node_id: string;
   day: string;
-  metric: string;
   kind: string;
   category: string;
   channel: string;
-  value: number;
+  received: Generated<number>;
+  proactive: Generated<number>;
+  merged: Generated<number>;
+  rejected: Generated<number>;
+  repeat: Generated<number>;
+  accepted: Generated<number>;
+  accepted_on_time: Generated<number>;
+  resolved: Generated<number>;
+  resolved_on_time: Generated<number>;
+  suspended: Generated<number>;
+  closed: Generated<number>;
+  closed_in_grid: Generated<number>;
+  overdue: Generated<number>;
+  reworked: Generated<number>;
+  handling_hours: Generated<number>;
+  follow_ups: Generated<number>;
+  valid_follow_ups: Generated<number>;
+  contacted_in_time: Generated<number>;
+  solved: Generated<number>;
+  satisfied: Generated<number>;
+  basically_satisfied: Generated<number>;
+  dissatisfied: Generated<number>;
 }
 
 export interface ClassifierExamplesTable {
@@ -756,7 +777,7 @@ export interface DB {
   extension_requests: ExtensionRequestsTable;
   idempotency_keys: IdempotencyKeysTable;
   case_numbers: CaseNumbersTable;
-  case_stats: CaseStatsTable;
+  case_rollups: CaseRollupsTable;
   classifier_examples: ClassifierExamplesTable;
   notifications: NotificationsTable;
   webhooks: WebhooksTable;

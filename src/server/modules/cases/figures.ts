@@ -4,7 +4,7 @@ import { isOpen } from './lifecycle.ts';
 
 /**
  * The figures of CASES.md, defined once. A case's *contributions* are what it currently adds to each
- * cohort counter (attributed to its reporting day); the roll-ups (case_stats) are their sums, kept by
+ * cohort counter (attributed to its reporting day); the roll-ups (case_rollups, a column per counter) are their sums, kept by
  * applying the difference whenever a case changes. The drill-down lists the cases whose contribution to
  * a counter is not zero, so a figure and the cases behind it can never disagree.
  */

@@ -12,20 +12,6 @@ export async function firstRootNode(db: Db): Promise<string | undefined> {
   return row?.id;
 }
 
-/** Counter sums of the roll-ups for several nodes and a range of local days, in one grouped read. */
-export async function sumStatsByNode(db: Db, nodeIds: string[], from: string, to: string): Promise<{ nodeId: string; metric: string; total: number }[]> {
-  if (nodeIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('case_stats')
-    .select(['node_id', 'metric', sql<number>`sum(value)`.as('total')])
-    .where('node_id', 'in', nodeIds)
-    .where('day', '>=', from)
-    .where('day', '<=', to)
-    .groupBy(['node_id', 'metric'])
-    .execute();
-  return rows.map((r) => ({ nodeId: r.node_id, metric: r.metric, total: Number(r.total) }));
-}
-
 /** Open cases under a path now, counted per grid and community, with how many are overdue or urgent. */
 export async function openLoad(db: Db, path: string) {
   const rows = await db

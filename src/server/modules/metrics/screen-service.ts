@@ -6,7 +6,7 @@ import { now } from '../../platform/clock.ts';
 import { type Actor, listScope } from '../auth/permissions.ts';
 import { FIGURES, type Sums } from '../cases/figures.ts';
 import { STATES } from '../cases/lifecycle.ts';
-import { sumStats } from '../cases/stats.repository.ts';
+import { sumStats, sumStatsByNode } from '../cases/stats.repository.ts';
 import { category as findCategory, CATEGORIES } from '../cases/taxonomy.ts';
 import { listNodes, type OrgNodeRow } from '../org/org.repository.ts';
 import { getOrgNode } from '../org/org.service.ts';
@@ -131,7 +131,7 @@ async function unitsUnder(ctx: AppContext, node: OrgNodeRow, kind: 'community' |
   const { db } = ctx.database;
   const rows = (await listNodes(db, { kind, underPath: node.path, limit: MAX_UNITS, offset: 0 })).rows;
   const stats = new Map<string, { metric: string; total: number }[]>();
-  for (const s of await repo.sumStatsByNode(db, rows.map((r) => r.id), period.from, period.to)) {
+  for (const s of await sumStatsByNode(db, rows.map((r) => r.id), period.from, period.to)) {
     if (!stats.has(s.nodeId)) stats.set(s.nodeId, []);
     stats.get(s.nodeId)!.push(s);
   }
