@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freshStore, STORE } from '../../../test/support/store.ts';
-import type { Database } from './database.ts';
+import { type Database, openDatabase } from './database.ts';
+import { migrateToLatest } from './migrate.ts';
 
 // `database.write` is every case command's transaction. On SQLite concurrent units share one commit
 // (group commit); these hold on both stores: each unit all or nothing, each caller answered with its own
@@ -58,4 +62,22 @@ test(`a unit that breaks a constraint is refused alone, and a later unit sees th
   // On SQLite the three run one after another in one batch; PostgreSQL runs them side by side, in no order.
   if (STORE === 'sqlite') assert.deepEqual(reader, { status: 'fulfilled', value: 1 });
   assert.ok((await years()).includes(4000));
+});
+
+test(`closing the store waits for the writes already asked for, which are all there when it opens again (${STORE})`, { skip: STORE !== 'sqlite' && 'group commit is the embedded store\'s' }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lianxin-close-'));
+  const url = `sqlite:${join(dir, 'close.db')}`;
+  try {
+    const first = openDatabase(url);
+    await migrateToLatest(first);
+    const asked = Array.from({ length: 40 }, (_, i) => first.write((db) => insertYear(db, 5000 + i)));
+    await first.close();
+    assert.equal((await Promise.allSettled(asked)).filter((o) => o.status === 'fulfilled').length, 40, 'every write was answered before the store closed');
+    const again = openDatabase(url);
+    const rows = await again.db.selectFrom('case_numbers').select('year').where('year', '>=', 5000).execute();
+    await again.close();
+    assert.equal(rows.length, 40);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
