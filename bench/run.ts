@@ -14,7 +14,7 @@ import { memoryRss } from './measures/memory-rss.ts';
 import { routeLookup } from './measures/route-lookup.ts';
 import { searchText } from './measures/search-text.ts';
 import { DATA_DIR } from './data/stores.ts';
-import { printTable } from './lib/table.ts';
+import { markdownTable, printTable } from './lib/table.ts';
 import type { BenchOptions, Measure, Result } from './lib/types.ts';
 
 const MEASURES: Measure[] = [classifyThroughput, routeLookup, intakeHttp, kpiPanel, searchText, memoryRss, importResidents];
@@ -61,5 +61,8 @@ const report = {
 };
 const out = fileURLToPath(new URL(opts.quick ? './results.quick.json' : './results.json', import.meta.url));
 writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-console.log(`\nWritten ${out} (${report.seconds} s in all)`);
+// The Markdown table beside it, for the README's results section.
+const md = out.replace(/\.json$/, '.md');
+writeFileSync(md, `${opts.quick ? 'Quick run' : 'Full run'} of ${report.date.slice(0, 10)}, ${report.seconds} s, ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memory}, Node ${report.machine.node}, load average ${report.machine.loadAverage.join(' ')} at the end.\n\n${markdownTable(results)}`);
+console.log(`\nWritten ${out} and ${md} (${report.seconds} s in all)`);
 process.exit(results.some((r) => r.note?.startsWith('failed')) ? 1 : 0);
