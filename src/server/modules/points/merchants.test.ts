@@ -239,4 +239,22 @@ describe('merchants, rewards, one-time codes and settlement', () => {
     assert.equal(await stockOf(untracked.id), null, 'an uncounted reward stays uncounted');
     await assertLedgerHolds(t);
   });
+
+  test('an agreement renewed ahead of its end continues it: the merchant never lapses in between', async () => {
+    const clinic = w.merchants.clinic;
+    // Local days in Asia/Shanghai (UTC+8 all year).
+    const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const url = `/api/v1/merchants/${clinic.id}`;
+    await ok(t, 'PATCH', url, w.officeA, { agreement: { signedOn: day(-300), validUntil: day(10), terms: '第一期' } });
+    const renewed = await ok(t, 'PATCH', url, w.officeA, { agreement: { signedOn: day(11), validUntil: day(376), terms: '续签第二期' } });
+    assert.deepEqual(renewed.agreement, { signedOn: day(-300), validUntil: day(376), terms: '续签第二期', valid: true }, 'the renewal continues the current agreement');
+    const offered = await ok(t, 'GET', `/api/v1/points/rewards?community=${w.a.community.code}`, {});
+    assert.ok(offered.items.some((r: any) => r.merchant.id === clinic.id), 'its rewards stay on offer');
+    // After a gap it is a new agreement, recorded as given: not valid until it starts.
+    const gap = await ok(t, 'PATCH', url, w.officeA, { agreement: { signedOn: day(400), validUntil: day(700) } });
+    assert.deepEqual([gap.agreement.signedOn, gap.agreement.valid], [day(400), false]);
+    // A correction starting today or earlier is recorded as given.
+    const fixed = await ok(t, 'PATCH', url, w.officeA, { agreement: { signedOn: day(-5), validUntil: day(360) } });
+    assert.deepEqual([fixed.agreement.signedOn, fixed.agreement.valid], [day(-5), true]);
+  });
 });
