@@ -12,6 +12,8 @@ export interface FormDialogProps<V, R> {
   doneText: string;
   initialValues?: Partial<V>;
   danger?: boolean;
+  /** False while there is nothing to send (e.g. a month already settled). */
+  canSubmit?: boolean;
   width?: number;
   form?: FormInstance<V>;
   onClose: () => void;
@@ -21,7 +23,7 @@ export interface FormDialogProps<V, R> {
 }
 
 /** A record's form in a dialog: whatever it writes (POST, PUT, PATCH), one submit, one place for the error. */
-export function FormDialog<V extends object, R = unknown>({ title, submitLabel, submit, doneText, initialValues, danger, width = 600, form, onClose, onDone, children }: FormDialogProps<V, R>) {
+export function FormDialog<V extends object, R = unknown>({ title, submitLabel, submit, doneText, initialValues, danger, canSubmit = true, width = 600, form, onClose, onDone, children }: FormDialogProps<V, R>) {
   const c = useT(common);
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
@@ -50,7 +52,7 @@ export function FormDialog<V extends object, R = unknown>({ title, submitLabel, 
         {children}
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>{c('cancel')}</Button>
-          <Button type="primary" danger={danger} htmlType="submit" loading={busy}>
+          <Button type="primary" danger={danger} htmlType="submit" loading={busy} disabled={!canSubmit}>
             {submitLabel ?? c('save')}
           </Button>
         </Flex>

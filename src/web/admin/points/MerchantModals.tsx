@@ -170,6 +170,7 @@ export function SettleModal({ merchant, onClose, onDone }: { merchant: Merchant;
       title={t('settleTitle', { name: merchant.name })}
       submitLabel={t('settleSubmit')}
       doneText={t('settled')}
+      canSubmit={!!s && !s.settlement && s.count > 0}
       submit={() => api(`${merchantPath(merchant)}/settlements`, { method: 'POST', body: { month: key } })}
       onClose={onClose}
       onDone={onDone}

@@ -148,7 +148,7 @@ function UnitDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
         !unit.error && <Spin />
       ) : (
         <Flex vertical gap={16}>
-          <Descriptions bordered size="small" column={2}>
+          <Descriptions bordered size="small" styles={{ label: { whiteSpace: 'nowrap' } }} column={2}>
             <Descriptions.Item label={t('contactName')}>{d.contactName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('contactPhone')}>{d.contactPhone ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('address')} span={2}>

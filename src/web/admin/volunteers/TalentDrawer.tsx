@@ -57,7 +57,7 @@ export function TalentDrawer({ id, onClose, onChanged }: { id: string; onClose: 
             </Button>
           </Flex>
           <section aria-label={t('profile')}>
-            <Descriptions bordered size="small" column={2} title={t('profile')}>
+            <Descriptions bordered size="small" styles={{ label: { whiteSpace: 'nowrap' } }} column={2} title={t('profile')}>
               <Descriptions.Item label={t('status')}>
                 <Tag color={talent.status === 'confirmed' ? 'green' : talent.status === 'proposed' ? 'gold' : 'default'}>{talent.statusLabel}</Tag>
                 {talent.statusReason && <Typography.Text type="secondary">{talent.statusReason}</Typography.Text>}

@@ -86,8 +86,8 @@ export function TalentsPage() {
   const statuses: TalentStatus[] = ['proposed', 'confirmed', 'declined', 'retired'];
   return (
     <>
-      <Flex justify="space-between" align="center">
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+      <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
           {t('talentsTitle')}
         </Typography.Title>
         <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>

@@ -86,7 +86,7 @@ function TeamDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
         !team.error && <Spin />
       ) : (
         <Flex vertical gap={16}>
-          <Descriptions bordered size="small" column={1}>
+          <Descriptions bordered size="small" styles={{ label: { whiteSpace: 'nowrap' } }} column={1}>
             <Descriptions.Item label={t('teamKind')}>{d.kindLabel}</Descriptions.Item>
             <Descriptions.Item label={t('teamCommunity')}>{d.community.name}</Descriptions.Item>
             <Descriptions.Item label={t('teamLeader')}>{d.leader?.name ?? '—'}</Descriptions.Item>
