@@ -86,6 +86,43 @@ describe('the console\'s talent pool, teams, activities and rewards, and the res
     await screenshot(page, 'console-04-talent-pool');
   });
 
+  test('a grid worker\'s find is recorded from 登记能人 and waits in 待确认', async () => {
+    const { page } = office;
+    await page.getByRole('button', { name: '登记能人' }).click();
+    const form = page.getByRole('dialog').filter({ hasText: '登记能人（网格摸排）' });
+    await form.getByLabel('姓名').fill('格桑旺堆');
+    await form.getByLabel('手机号').fill('13908917777');
+    await form.getByLabel('所在网格').click();
+    await page.keyboard.type('第三网格');
+    await page.keyboard.press('Enter');
+    await form.getByLabel('技能', { exact: true }).click();
+    await page.keyboard.type('水暖');
+    await page.keyboard.press('Enter');
+    await form.getByRole('button', { name: '添加时段' }).click();
+    await settled(page);
+    await screenshot(page, 'console-04b-add-talent');
+    await form.getByLabel('星期').click();
+    await page.keyboard.type('周六');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    for (const [label, value] of [['开始', '09:00'], ['结束', '12:00']] as const) {
+      const box = form.getByLabel(label, { exact: true });
+      await box.click();
+      await box.fill(value);
+      await box.press('Tab');
+    }
+    await settled(page);
+    await screenshot(page, 'console-04c-add-talent-filled');
+    await form.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已登记，等待确认').waitFor();
+    await page.getByRole('tab', { name: '待确认（1）' }).waitFor();
+    const found = (await api('/api/v1/talents?status=proposed&q=%E6%A0%BC%E6%A1%91%E6%97%BA%E5%A0%86', 'community')).items[0];
+    assert.equal(found.origin, 'survey');
+    assert.equal(found.grid?.name, '第三网格');
+    assert.deepEqual(found.skills.map((x: { skill: string }) => x.skill), ['plumbing']);
+    assert.deepEqual(found.availability, [{ weekdays: [6], from: '09:00', to: '12:00' }]);
+  });
+
   test('teams and partner units: members, leaders, in-service members and shared resources with hours', async () => {
     const { page } = office;
     await page.goto('/admin/teams');
@@ -107,6 +144,16 @@ describe('the console\'s talent pool, teams, activities and rewards, and the res
     await settled(page);
     await screenshot(page, 'console-07-partner-unit');
     assert.equal(await scrollsSideways(page), false);
+    // The toilets open an hour later from now on: the hours are edited where the unit is.
+    await page.getByRole('button', { name: /^编辑共享资源 .*卫生间/ }).click();
+    const form = page.getByRole('dialog').filter({ hasText: '编辑共享资源' });
+    await form.getByLabel('时间说明').fill('春节期间暂停开放');
+    await settled(page);
+    await screenshot(page, 'console-07b-shared-resource');
+    await form.getByRole('button', { name: '保存' }).click();
+    await page.getByText('共享资源已保存').waitFor();
+    const shared = await t.app.inject({ method: 'GET', url: '/api/v1/shared-resources?kind=toilet' });
+    assert.ok(shared.json().items.some((r: { hoursNote: string | null }) => r.hoursNote === '春节期间暂停开放'));
   });
 
   test('the office creates an activity starting soon and publishes it', async () => {
@@ -228,6 +275,29 @@ describe('the console\'s talent pool, teams, activities and rewards, and the res
     await page.getByRole('dialog').filter({ hasText: '人工奖励积分' }).getByLabel('事由').waitFor();
     await settled(page);
     await screenshot(page, 'console-19-award');
+  });
+
+  test('in English the pages read in English', async () => {
+    const { page } = office;
+    await page.goto('/admin/talents');
+    await page.getByRole('button', { name: '语言' }).click();
+    await page.getByRole('heading', { name: 'Talent pool' }).waitFor();
+    await page.getByRole('tab', { name: 'All talents' }).click();
+    await page.getByRole('row').filter({ hasText: 'Confirmed' }).first().waitFor();
+    await settled(page);
+    await screenshot(page, 'console-20-talents-en');
+    await page.getByRole('link', { name: 'Activities' }).or(page.getByRole('menuitem', { name: 'Activities' })).first().click();
+    await page.getByRole('heading', { name: 'Activities' }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Published' }).first().waitFor();
+    await settled(page);
+    await screenshot(page, 'console-21-activities-en');
+    const phone = resident.page;
+    await phone.getByRole('button', { name: '语言' }).click();
+    await phone.getByRole('heading', { name: 'Community activities' }).waitFor();
+    await phone.getByText('Signed up').first().waitFor();
+    assert.equal(await scrollsSideways(phone), false);
+    await settled(phone);
+    await screenshot(phone, 'console-22-resident-activities-en');
   });
 
   test('no page logged an error', async () => {

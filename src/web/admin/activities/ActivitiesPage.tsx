@@ -95,7 +95,7 @@ function ActivitiesTab() {
           {
             key: 'actions',
             title: t('colActions'),
-            width: 280,
+            width: 330,
             render: (_, a) =>
               a.abilities.includes('activities.manage') && (
                 <Space size={0} wrap>

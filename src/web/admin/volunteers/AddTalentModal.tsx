@@ -58,7 +58,7 @@ export function AddTalentModal({ onClose, onDone }: { onClose: () => void; onDon
                   <Form.Item name={[f.name, 'level']} rules={[{ required: true }]}>
                     <Select aria-label={t('level')} style={{ width: 120 }} options={levelOptions(taxonomy)} />
                   </Form.Item>
-                  {fields.length > 1 && <MinusCircleOutlined aria-label={t('removeSkill')} onClick={() => remove(f.name)} />}
+                  {fields.length > 1 && <Button type="text" size="small" icon={<MinusCircleOutlined aria-hidden />} aria-label={t('removeSkill')} onClick={() => remove(f.name)} />}
                 </Flex>
               ))}
               <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({ level: 1 })}>

@@ -63,16 +63,16 @@ export function WeeklyHoursField({ name, label }: { name: string; label: string 
           <>
             {fields.map((f) => (
               <Flex key={f.key} gap={8} align="baseline">
-                <Form.Item name={[f.name, 'weekdays']} rules={[{ required: true, message: t('weekdays') }]} style={{ flex: 1 }}>
-                  <Select mode="multiple" aria-label={t('weekdays')} placeholder={t('weekdays')} options={days} />
+                <Form.Item name={[f.name, 'weekdays']} rules={[{ required: true, message: t('weekdaysRequired') }]} style={{ flex: 1 }}>
+                  <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} aria-label={t('weekdays')} placeholder={t('weekdays')} options={days} />
                 </Form.Item>
-                <Form.Item name={[f.name, 'from']} rules={[{ required: true, message: t('from') }]}>
+                <Form.Item name={[f.name, 'from']} rules={[{ required: true, message: t('fromRequired') }]}>
                   <TimePicker format="HH:mm" minuteStep={15} aria-label={t('from')} placeholder={t('from')} needConfirm={false} />
                 </Form.Item>
-                <Form.Item name={[f.name, 'to']} rules={[{ required: true, message: t('to') }]}>
+                <Form.Item name={[f.name, 'to']} rules={[{ required: true, message: t('toRequired') }]}>
                   <TimePicker format="HH:mm" minuteStep={15} aria-label={t('to')} placeholder={t('to')} needConfirm={false} />
                 </Form.Item>
-                <MinusCircleOutlined aria-label={t('removeSkill')} onClick={() => remove(f.name)} />
+                <Button type="text" size="small" icon={<MinusCircleOutlined aria-hidden />} aria-label={t('removeSlot')} onClick={() => remove(f.name)} />
               </Flex>
             ))}
             <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({ weekdays: [] })}>

@@ -96,7 +96,7 @@ export const activityMessages = defineMessages(
     signUpDone: 'You are signed up',
     withdrawDone: 'Sign-up withdrawn',
     checkedIn: 'Checked in',
-    checkedInPoints: 'Checked in, {n} points earned',
+    checkedInPoints: 'Checked in; points earned: {n}',
     confirm: 'OK',
     back: 'Back',
     checkInTitle: 'Check in',
