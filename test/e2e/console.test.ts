@@ -144,6 +144,12 @@ describe('the console\'s talent pool, teams, activities and rewards, and the res
     await settled(page);
     await screenshot(page, 'console-07-partner-unit');
     assert.equal(await scrollsSideways(page), false);
+    await page.getByRole('button', { name: '登记双报到党员' }).click();
+    const register = page.getByRole('dialog').filter({ hasText: '登记双报到党员：' });
+    await register.getByLabel('姓名').waitFor();
+    await settled(page);
+    await screenshot(page, 'console-07a-in-service-form');
+    await register.getByRole('button', { name: '取消' }).click();
     // The toilets open an hour later from now on: the hours are edited where the unit is.
     await page.getByRole('button', { name: /^编辑共享资源 .*卫生间/ }).click();
     const form = page.getByRole('dialog').filter({ hasText: '编辑共享资源' });

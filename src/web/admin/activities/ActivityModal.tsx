@@ -63,7 +63,8 @@ export function ActivityModal({ activity, onClose, onDone }: { activity: Activit
           capacity: v.capacity ?? null,
           signUpClosesAt: v.closes ? toInstant(v.closes) : null,
           earnsPoints: v.earnsPoints,
-          ...(v.team !== undefined ? { team: v.team ?? null } : {}),
+          // An untouched picker keeps the organising team; a cleared one removes it.
+          ...(form.isFieldTouched('team') ? { team: v.team ?? null } : {}),
         };
         return activity
           ? api<Activity>(`/api/v1/activities/${encodeURIComponent(activity.id)}`, { method: 'PATCH', body })

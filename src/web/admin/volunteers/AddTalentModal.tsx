@@ -16,20 +16,23 @@ interface Values {
   note?: string;
 }
 
-/** 网格摸排: a grid worker records someone with a skill found in their grid; they wait to be confirmed. */
-export function AddTalentModal({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
+/**
+ * 网格摸排: a grid worker records someone with a skill found in their grid; or (双报到) the office registers an
+ * in-service party member of a partner unit. Either way they wait to be confirmed.
+ */
+export function AddTalentModal({ partnerUnit, onClose, onDone }: { partnerUnit?: { id: string; name: string }; onClose: () => void; onDone: () => void }) {
   const t = useT(vm);
   const taxonomy = useTaxonomy();
   return (
     <FormDialog<Values>
-      title={t('addTalentTitle')}
+      title={partnerUnit ? t('addInServiceTitle', { unit: partnerUnit.name }) : t('addTalentTitle')}
       doneText={t('addTalentDone')}
       width={680}
       initialValues={{ skills: [{ skill: undefined as unknown as string, level: 1 }] }}
       submit={(v) =>
         api('/api/v1/talents', {
           method: 'POST',
-          body: { origin: 'survey', name: v.name.trim(), phone: v.phone.trim(), node: v.node, skills: v.skills, availability: slotsFromForm(v.availability), ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
+          body: { ...(partnerUnit ? { origin: 'in_service', partnerUnit: partnerUnit.id } : { origin: 'survey' }), name: v.name.trim(), phone: v.phone.trim(), node: v.node, skills: v.skills, availability: slotsFromForm(v.availability), ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
         })
       }
       onClose={onClose}

@@ -6,6 +6,7 @@ import { useT } from '../../shared/i18n/index.tsx';
 import { FormDialog } from '../FormDialog.tsx';
 import type { Page } from '../types.ts';
 import { useApi } from '../useApi.ts';
+import { AddTalentModal } from './AddTalentModal.tsx';
 import { vm } from './messages.ts';
 import { WeeklyHoursField, slotsFromForm, slotsToForm, useCommunityOptions, useSlotText, useTaxonomy } from './parts.tsx';
 import type { PartnerUnit, PartnerUnitDetail, SharedResource, Talent } from './types.ts';
@@ -134,6 +135,7 @@ function UnitDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
   const members = useApi<Page<Talent>>('/api/v1/talents', { origin: 'in_service', pageSize: 200 });
   const [editing, setEditing] = useState(false);
   const [resource, setResource] = useState<SharedResource | 'new' | null>(null);
+  const [registering, setRegistering] = useState(false);
   const d = unit.data;
   const manage = !!d?.abilities.includes('volunteers.manage');
   const done = () => {
@@ -161,9 +163,16 @@ function UnitDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
               {d.note ?? '—'}
             </Descriptions.Item>
           </Descriptions>
-          <Typography.Title level={5} style={{ margin: 0 }}>
-            {t('inServiceMembers')}（{d.inServiceMembers}）
-          </Typography.Title>
+          <Flex justify="space-between" align="center">
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              {t('inServiceMembers')}（{d.inServiceMembers}）
+            </Typography.Title>
+            {manage && (
+              <Button icon={<PlusOutlined aria-hidden />} onClick={() => setRegistering(true)}>
+                {t('addInService')}
+              </Button>
+            )}
+          </Flex>
           <Table<Talent>
             rowKey="id"
             size="small"
@@ -212,6 +221,17 @@ function UnitDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
             ]}
           />
         </Flex>
+      )}
+      {registering && d && (
+        <AddTalentModal
+          partnerUnit={{ id: d.id, name: d.name }}
+          onClose={() => setRegistering(false)}
+          onDone={() => {
+            setRegistering(false);
+            members.reload();
+            done();
+          }}
+        />
       )}
       {editing && d && <UnitModal unit={d} onClose={() => setEditing(false)} onDone={() => (setEditing(false), done())} />}
       {resource && d && <ResourceModal unit={d} resource={resource === 'new' ? null : resource} onClose={() => setResource(null)} onDone={() => (setResource(null), done())} />}

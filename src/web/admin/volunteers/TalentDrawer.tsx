@@ -6,7 +6,7 @@ import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { useLocale, useT } from '../../shared/i18n/index.tsx';
 import { useWrite } from '../FormDialog.tsx';
 import { useApi } from '../useApi.ts';
-import { ConfirmTalentModal, ReasonModal } from './TalentModals.tsx';
+import { ConfirmTalentModal, EditTalentModal, ReasonModal } from './TalentModals.tsx';
 import { vm } from './messages.ts';
 import { levelOptions, skillOptions, useSlotText, useTaxonomy } from './parts.tsx';
 import type { TalentFile, TalentSkill } from './types.ts';
@@ -20,7 +20,7 @@ export function TalentDrawer({ id, onClose, onChanged }: { id: string; onClose: 
   const path = `/api/v1/talents/${encodeURIComponent(id)}`;
   const file = useApi<TalentFile>(`${path}/file`);
   const { busy, run } = useWrite();
-  const [dialog, setDialog] = useState<'confirm' | 'decline' | 'retire' | null>(null);
+  const [dialog, setDialog] = useState<'confirm' | 'decline' | 'retire' | 'edit' | null>(null);
   const [newSkill, setNewSkill] = useState<string | undefined>();
   const talent = file.data?.profile;
   const manage = !!talent?.abilities.includes('volunteers.manage');
@@ -52,6 +52,7 @@ export function TalentDrawer({ id, onClose, onChanged }: { id: string; onClose: 
                 {t('retire')}
               </Button>
             )}
+            {manage && (talent.status === 'proposed' || talent.status === 'confirmed') && <Button onClick={() => setDialog('edit')}>{t('editTalent')}</Button>}
             <Button icon={<DownloadOutlined aria-hidden />} href={`${path}/file.xlsx`}>
               {t('downloadFile')}
             </Button>
@@ -175,6 +176,7 @@ export function TalentDrawer({ id, onClose, onChanged }: { id: string; onClose: 
           </section>
         </Flex>
       )}
+      {talent && dialog === 'edit' && <EditTalentModal talent={talent} onClose={() => setDialog(null)} onDone={() => (setDialog(null), done())} />}
       {talent && dialog === 'confirm' && <ConfirmTalentModal talent={talent} onClose={() => setDialog(null)} onDone={() => (setDialog(null), done())} />}
       {talent && (dialog === 'decline' || dialog === 'retire') && (
         <ReasonModal

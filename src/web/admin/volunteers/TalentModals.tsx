@@ -3,7 +3,7 @@ import { api } from '../../shared/api.ts';
 import { useT } from '../../shared/i18n/index.tsx';
 import { FormDialog } from '../FormDialog.tsx';
 import { vm } from './messages.ts';
-import { levelOptions, useTaxonomy } from './parts.tsx';
+import { WeeklyHoursField, levelOptions, slotsFromForm, slotsToForm, useTaxonomy } from './parts.tsx';
 import type { Talent } from './types.ts';
 
 /** 确认入库: staff set each proposed skill's level as they found it, with an optional note for the history. */
@@ -46,6 +46,39 @@ export function ReasonModal({ title, submitLabel, doneText, path, onClose, onDon
     <FormDialog<{ reason: string }> title={title} submitLabel={submitLabel} danger doneText={doneText} submit={(v) => api(path, { method: 'POST', body: { reason: v.reason.trim() } })} onClose={onClose} onDone={onDone}>
       <Form.Item name="reason" label={t('reason')} rules={[{ required: true, whitespace: true, message: t('reasonRequired') }]}>
         <Input.TextArea rows={3} maxLength={200} showCount />
+      </Form.Item>
+    </FormDialog>
+  );
+}
+
+/** Changes what the office keeps about a talent: when they are free, how to reach them, a note. */
+export function EditTalentModal({ talent, onClose, onDone }: { talent: Talent; onClose: () => void; onDone: () => void }) {
+  const t = useT(vm);
+  return (
+    <FormDialog<{ availability?: Parameters<typeof slotsFromForm>[0]; contactPreference: string; note?: string }>
+      title={t('editTalentTitle', { name: talent.name })}
+      doneText={t('talentSaved')}
+      width={680}
+      initialValues={{ availability: slotsToForm(talent.availability), contactPreference: talent.contactPreference, note: talent.note ?? undefined }}
+      submit={(v) =>
+        api(`/api/v1/talents/${encodeURIComponent(talent.id)}`, {
+          method: 'PATCH',
+          body: { availability: slotsFromForm(v.availability), contactPreference: v.contactPreference, note: v.note?.trim() || null },
+        })
+      }
+      onClose={onClose}
+      onDone={onDone}
+    >
+      <WeeklyHoursField name="availability" label={t('availability')} />
+      <Form.Item name="contactPreference" label={t('contactPreference')}>
+        <Select
+          aria-label={t('contactPreference')}
+          style={{ width: 220 }}
+          options={(['phone', 'app', 'grid_worker'] as const).map((c) => ({ value: c, label: t(`contact_${c}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="note" label={t('note')}>
+        <Input.TextArea rows={3} maxLength={500} />
       </Form.Item>
     </FormDialog>
   );
