@@ -92,7 +92,7 @@ describe('the console\'s talent pool, teams, activities and rewards, and the res
     const form = page.getByRole('dialog').filter({ hasText: '登记能人（网格摸排）' });
     await form.getByLabel('姓名').fill('格桑旺堆');
     await form.getByLabel('手机号').fill('13908917777');
-    await form.getByLabel('所在网格').click();
+    await form.getByLabel('所在社区 / 网格').click();
     await page.keyboard.type('第三网格');
     await page.keyboard.press('Enter');
     await form.getByLabel('技能', { exact: true }).click();
