@@ -151,6 +151,7 @@ export const errorCatalogue = {
   ACTIVITY_ALREADY_SIGNED_UP: { status: 409, zh: '已经报名了这个活动。', en: 'Already signed up for this activity.' },
   ACTIVITY_NOT_SIGNED_UP: { status: 404, zh: '没有找到该居民对这个活动的报名。', en: 'This resident has not signed up for the activity.' },
   ACTIVITY_NOT_YOUR_SIGN_UP: { status: 403, zh: '只能取消自己的报名；为他人代办请联系社区。', en: 'You can only withdraw your own sign-up; ask the community office to act for someone else.' },
+  ACTIVITY_OTHER_COMMUNITY: { status: 403, zh: '该活动只接受本社区居民报名；可到现场签到参加。', en: 'Only residents of the activity\'s community can sign up; you may still come and check in at the door.' },
   ACTIVITY_RESIDENT_ONLY: { status: 403, zh: '只有关联了居民信息的账号才能报名或签到。', en: 'Only an account linked to a resident can sign up or check in.' },
   CHECK_IN_CODE_INVALID: { status: 404, zh: '签到码不正确，请重新扫码或核对后输入。', en: 'No such check-in code; scan it again or check what you typed.' },
   CHECK_IN_NOT_OPEN: { status: 409, zh: '现在不在签到时间内（活动开始前 {minutes} 分钟至活动结束）。', en: 'Check-in is not open now (from {minutes} minutes before the start until the end).' },

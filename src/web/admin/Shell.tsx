@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BarChartOutlined, FileSearchOutlined, GiftOutlined, HomeOutlined, InboxOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, CalendarOutlined, FileSearchOutlined, GiftOutlined, HomeOutlined, InboxOutlined, SolutionOutlined, TeamOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { Badge, Button, Flex, Layout, Menu, Typography } from 'antd';
 import { Suspense, lazy } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
@@ -19,6 +19,10 @@ import { StaffPage } from './people/StaffPage.tsx';
 
 // Points and merchants (M7): loaded when the section is first opened.
 const PointsPage = lazy(() => import('./points/PointsPage.tsx').then((x) => ({ default: x.PointsPage })));
+// Talent pool, teams and partner units, activities and role models: each loaded when first opened.
+const TalentsPage = lazy(() => import('./volunteers/TalentsPage.tsx').then((x) => ({ default: x.TalentsPage })));
+const TeamsPage = lazy(() => import('./volunteers/TeamsPage.tsx').then((x) => ({ default: x.TeamsPage })));
+const ActivitiesPage = lazy(() => import('./activities/ActivitiesPage.tsx').then((x) => ({ default: x.ActivitiesPage })));
 
 const SECTIONS: { path: string; label: MessageKey; icon: React.ReactNode }[] = [
   { path: '/', label: 'menuDispatch', icon: <InboxOutlined aria-hidden /> },
@@ -29,6 +33,10 @@ const SECTIONS: { path: string; label: MessageKey; icon: React.ReactNode }[] = [
   { path: '/figures', label: 'menuFigures', icon: <BarChartOutlined aria-hidden /> },
   // Points and merchants (M7).
   { path: '/points', label: 'menuPoints', icon: <GiftOutlined aria-hidden /> },
+  // Talent pool, teams and activities.
+  { path: '/talents', label: 'menuTalents', icon: <SolutionOutlined aria-hidden /> },
+  { path: '/teams', label: 'menuTeams', icon: <UsergroupAddOutlined aria-hidden /> },
+  { path: '/activities', label: 'menuActivities', icon: <CalendarOutlined aria-hidden /> },
 ];
 
 function sectionOf(pathname: string): string {
@@ -88,6 +96,9 @@ export function Shell({ me }: { me: Me }) {
             <Route path="/people" element={<PeoplePage />} />
             <Route path="/figures" element={<FiguresPage />} />
             <Route path="/points" element={<Suspense fallback={null}><PointsPage /></Suspense>} />
+            <Route path="/talents" element={<Suspense fallback={null}><TalentsPage /></Suspense>} />
+            <Route path="/teams" element={<Suspense fallback={null}><TeamsPage /></Suspense>} />
+            <Route path="/activities" element={<Suspense fallback={null}><ActivitiesPage /></Suspense>} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Layout.Content>

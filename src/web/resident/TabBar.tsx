@@ -1,7 +1,8 @@
-import { EnvironmentOutlined, FileTextOutlined, FormOutlined, GiftOutlined } from '@ant-design/icons';
+import { CalendarOutlined, EnvironmentOutlined, FileTextOutlined, FormOutlined, GiftOutlined } from '@ant-design/icons';
 import { NavLink } from 'react-router-dom';
 import { useT } from '../shared/i18n/index.tsx';
 import { useSession } from '../shared/session.tsx';
+import { activityMessages } from './activities/messages.ts';
 import { messages } from './messages.ts';
 import { pointsMessages } from './points/messages.ts';
 
@@ -9,6 +10,7 @@ import { pointsMessages } from './points/messages.ts';
 export function TabBar() {
   const t = useT(messages);
   const p = useT(pointsMessages);
+  const a = useT(activityMessages);
   const { me } = useSession();
   const tabs = [
     { to: '/', end: true, icon: <FormOutlined aria-hidden />, label: t('tabReport') },
@@ -16,6 +18,8 @@ export function TabBar() {
     { to: '/my-grid', end: false, icon: <EnvironmentOutlined aria-hidden />, label: t('tabMyGrid') },
     // Points (M7) belong to a resident's account: nobody signed in has any, so no tab to crowd the bar.
     ...(me?.residentId ? [{ to: '/points', end: false, icon: <GiftOutlined aria-hidden />, label: p('tabPoints') }] : []),
+    // Activities: open to all (the page asks to sign in), as the community's calendar is public.
+    { to: '/activities', end: false, icon: <CalendarOutlined aria-hidden />, label: a('tab') },
   ];
   return (
     <nav className="lx-tabbar" aria-label={t('navLabel')}>

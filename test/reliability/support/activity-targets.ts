@@ -99,7 +99,8 @@ export class ActivityTargets {
         break;
       case 'POST /api/v1/activities/{id}/withdrawal':
         id = await this.fresh(where, 24 * HOUR);
-        await this.t.db.transaction().execute((trx) => signUp(trx, this.demoResident, id, undefined, WHERE));
+        // Only the demo resident's own community takes their sign-up.
+        if (where === 'home') await this.t.db.transaction().execute((trx) => signUp(trx, this.demoResident, id, undefined, WHERE));
         payload = {};
         break;
       case 'POST /api/v1/activities/check-in': {

@@ -12,6 +12,8 @@
  * - decide-extension and verify at `far` refuse admin because admin asked for the extension / resolved it
  *   there (the policy keeps those for someone else); reopen has no `far` row because no demo account but
  *   admin reaches JC, and admin may not both resolve and verify;
+ * - residents sign up only to their own community's activities (far: 403 ACTIVITY_OTHER_COMMUNITY), so at
+ *   far the resident has no sign-up to withdraw (404);
  * - staff reporting without a `proxyFor` answer 400 (a staff report is 代办 and needs consent), not a scope
  *   refusal; the metrics and figures ledger answer 400 without their required period.
  * A route missing here fails scope-matrix.test.ts: decide its row from the policy, then check it with
@@ -228,9 +230,9 @@ export const EXPECTED: Record<string, { home: string; far?: string }> = {
   'POST /api/v1/activities/{id}/publish': { home: '401 404 404 404 200 404 200 200', far: '401 404 404 404 404 404 404 200' },
   'POST /api/v1/activities/{id}/cancel': { home: '401 403 403 403 200 403 200 200', far: '401 403 403 403 403 403 403 200' },
   'POST /api/v1/activities/{id}/finish': { home: '401 403 403 403 200 403 200 200', far: '401 403 403 403 403 403 403 200' },
-  'POST /api/v1/activities/{id}/sign-ups': { home: '401 201 403 403 403 403 403 403', far: '401 201 403 403 403 403 403 403' },
+  'POST /api/v1/activities/{id}/sign-ups': { home: '401 201 403 403 403 403 403 403', far: '401 403 403 403 403 403 403 403' },
   'GET /api/v1/activities/{id}/sign-ups': { home: '401 403 403 403 200 403 200 200', far: '401 403 403 403 403 403 403 200' },
-  'POST /api/v1/activities/{id}/withdrawal': { home: '401 200 403 403 403 403 403 403', far: '401 200 403 403 403 403 403 403' },
+  'POST /api/v1/activities/{id}/withdrawal': { home: '401 200 403 403 403 403 403 403', far: '401 404 403 403 403 403 403 403' },
   'GET /api/v1/activities/{id}/check-in-code': { home: '401 403 403 403 200 403 200 200', far: '401 403 403 403 403 403 403 200' },
   'POST /api/v1/activities/{id}/attendances': { home: '401 403 403 403 201 403 201 201', far: '401 403 403 403 403 403 403 201' },
   'GET /api/v1/role-models': { home: '200 200 200 200 200 200 200 200', far: '200 200 200 200 200 200 200 200' },

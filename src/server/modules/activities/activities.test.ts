@@ -124,6 +124,7 @@ describe('activities: capacity, sign-up, check-in and attendance points', () => 
     assert.equal(code(await send('POST', `/api/v1/activities/${a.id}/sign-ups`, {}, {})), '401 UNAUTHENTICATED');
     assert.equal(code(await send('POST', `/api/v1/activities/${a.id}/sign-ups`, neighbour!.headers, { residentId: w.residentB.id })), '403 ACTIVITY_NOT_YOUR_SIGN_UP');
     assert.equal(code(await send('POST', `/api/v1/activities/${a.id}/sign-ups`, w.officeA, { residentId: w.residentB.id })), '404 RESIDENT_NOT_FOUND', 'the office signs up only residents it can see');
+    assert.equal(code(await send('POST', `/api/v1/activities/${a.id}/sign-ups`, w.residentB.headers, {})), '403 ACTIVITY_OTHER_COMMUNITY', 'a resident of another community');
     assert.deepEqual(await counts(), before);
 
     // The office signs up an elderly neighbour without a phone (代报名) and can withdraw them.

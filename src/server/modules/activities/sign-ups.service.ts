@@ -46,6 +46,8 @@ export async function takeSeatOrRefuse(db: Db, activity: ActivityRow, at: string
 export async function signUp(db: Db, actor: Actor, id: string, residentId: string | undefined, w: Where) {
   const activity = await readableActivity(db, actor, id);
   const { resident, byStaff } = await residentFor(db, actor, activity, residentId);
+  // Places are the community's to give: its own residents sign up, others may still walk in at the door.
+  if (!resident.path.startsWith(activity.path)) throw new AppError('ACTIVITY_OTHER_COMMUNITY');
   assertSignUpOpen(activity);
   const existing = await repo.findSignUp(db, id, resident.id);
   if (existing?.state === 'signed_up') throw new AppError('ACTIVITY_ALREADY_SIGNED_UP');

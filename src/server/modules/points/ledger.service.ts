@@ -9,6 +9,7 @@ import * as repo from './ledger.repository.ts';
 import type { Db, TransferListRow, TransferRow } from './ledger.repository.ts';
 import { ruleLabel, transferKindLabel } from './labels.ts';
 import { assertCanOn, ledgerScope, managedPaths } from './points.scope.ts';
+import { findCodeById, returnToStock } from './merchants.repository.ts';
 import { findRule } from './rules.repository.ts';
 
 export interface TransferView {
@@ -136,6 +137,11 @@ export async function reverseTransfer(db: Db, actor: Actor, id: string, reason: 
     reason: reason.trim(),
     overdrawn: 'POINTS_REVERSAL_OVERDRAWS',
   });
+  if (original.kind === 'redeem' && original.source_kind === 'redemption_code') {
+    // The resident did not get the reward after all: the item goes back on the merchant's shelf.
+    const code = await findCodeById(db, original.source_id);
+    if (code) await returnToStock(db, code.reward_id, nowIso());
+  }
   return oneTransferView(db, actor, reversal.id, locale);
 }
 

@@ -71,6 +71,11 @@ export async function takeFromStock(db: Db, rewardId: string, at: string): Promi
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Puts one back on the shelf of a reward that keeps a stock (a reversed redemption); uncounted rewards stay so. */
+export async function returnToStock(db: Db, rewardId: string, at: string): Promise<void> {
+  await db.updateTable('rewards').set({ stock: sql`stock + 1`, updated_at: at }).where('id', '=', rewardId).where('stock', 'is not', null).execute();
+}
+
 /** Rewards residents of a community can get today: active, in stock, at a merchant whose agreement holds. */
 export async function offeredRewards(db: Db, communityId: string, today: string) {
   return db

@@ -89,6 +89,24 @@ function checkedAgreement(a: AgreementInput) {
   return { agreement_signed_on: a.signedOn, agreement_valid_until: a.validUntil, agreement_terms: a.terms?.trim() || null };
 }
 
+function dayAfter(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * 续签: an agreement signed ahead, to start when (or before) the current one ends, continues it rather than
+ * replacing it, so the merchant keeps listing and redeeming until the renewal starts. Anything else is
+ * recorded as given (a correction, or an agreement after a gap).
+ */
+function renewedAgreement(m: MerchantRow, a: AgreementInput) {
+  const next = checkedAgreement(a);
+  const today = localDate(now());
+  if (agreementHolds(m, today) && a.signedOn > today && a.signedOn <= dayAfter(m.agreement_valid_until!) && a.validUntil > m.agreement_valid_until!) {
+    return { ...next, agreement_signed_on: m.agreement_signed_on };
+  }
+  return next;
+}
+
 function text(value: string, field: string): string {
   const t = value.trim();
   if (!t) throw new AppError('VALIDATION_FAILED', [{ field: `body/${field}`, problem: 'must not be blank' }]);
@@ -158,7 +176,7 @@ export async function updateMerchant(db: Db, actor: Actor, id: string, patch: Me
     ...(patch.contactPhone !== undefined ? { contact_phone: checkedPhone(patch.contactPhone) } : {}),
     ...(patch.location !== undefined ? { lng: patch.location?.lng ?? null, lat: patch.location?.lat ?? null } : {}),
     ...(patch.agreement !== undefined
-      ? patch.agreement ? checkedAgreement(patch.agreement) : { agreement_signed_on: null, agreement_valid_until: null, agreement_terms: null }
+      ? patch.agreement ? renewedAgreement(m, patch.agreement) : { agreement_signed_on: null, agreement_valid_until: null, agreement_terms: null }
       : {}),
     updated_at: nowIso(),
   });

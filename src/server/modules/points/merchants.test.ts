@@ -218,4 +218,43 @@ describe('merchants, rewards, one-time codes and settlement', () => {
     const dup = await t.app.inject({ method: 'POST', url: '/api/v1/merchants', headers: w.officeA, payload: { community: w.a.community.code, name: '康乐体检中心', address: '地址', contactName: '人', contactPhone: '13800001111' } });
     assert.equal(body(dup).error.code, 'MERCHANT_EXISTS');
   });
+
+  test('reversing a redemption gives the points back and puts the reward back on the shelf, once', async () => {
+    const r = w.residents[1]!;
+    const last = await ok(t, 'POST', `/api/v1/merchants/${w.merchants.clinic.id}/rewards`, w.officeA, { name: '口腔复查一次', price: 3, stock: 1 });
+    const untracked = await ok(t, 'POST', `/api/v1/merchants/${w.merchants.clinic.id}/rewards`, w.officeA, { name: '口腔咨询一次', price: 1 });
+    await award(r.id, 4);
+    const before = await balanceOf(t, r.id, w.a.community.id);
+    const stockOf = async (id: string) => (await t.db.selectFrom('rewards').select('stock').where('id', '=', id).executeTakeFirstOrThrow()).stock;
+    const done = body(await redeem(w.merchants.clinic, (await code(r, last.id)).code));
+    assert.equal(await stockOf(last.id), 0);
+    await ok(t, 'POST', `/api/v1/points/transfers/${done.transferId}/reversal`, w.officeA, { reason: '未到店' });
+    assert.equal(await stockOf(last.id), 1, 'the reward is back in stock');
+    assert.equal(await balanceOf(t, r.id, w.a.community.id), before);
+    const twice = await t.app.inject({ method: 'POST', url: `/api/v1/points/transfers/${done.transferId}/reversal`, headers: w.officeA, payload: { reason: '再冲' } });
+    assert.equal(body(twice).error.code, 'POINTS_ALREADY_REVERSED');
+    assert.equal(await stockOf(last.id), 1, 'a refused second reversal adds nothing');
+    const free = body(await redeem(w.merchants.clinic, (await code(r, untracked.id)).code));
+    await ok(t, 'POST', `/api/v1/points/transfers/${free.transferId}/reversal`, w.officeA, { reason: '未到店' });
+    assert.equal(await stockOf(untracked.id), null, 'an uncounted reward stays uncounted');
+    await assertLedgerHolds(t);
+  });
+
+  test('an agreement renewed ahead of its end continues it: the merchant never lapses in between', async () => {
+    const clinic = w.merchants.clinic;
+    // Local days in Asia/Shanghai (UTC+8 all year).
+    const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const url = `/api/v1/merchants/${clinic.id}`;
+    await ok(t, 'PATCH', url, w.officeA, { agreement: { signedOn: day(-300), validUntil: day(10), terms: '第一期' } });
+    const renewed = await ok(t, 'PATCH', url, w.officeA, { agreement: { signedOn: day(11), validUntil: day(376), terms: '续签第二期' } });
+    assert.deepEqual(renewed.agreement, { signedOn: day(-300), validUntil: day(376), terms: '续签第二期', valid: true }, 'the renewal continues the current agreement');
+    const offered = await ok(t, 'GET', `/api/v1/points/rewards?community=${w.a.community.code}`, {});
+    assert.ok(offered.items.some((r: any) => r.merchant.id === clinic.id), 'its rewards stay on offer');
+    // After a gap it is a new agreement, recorded as given: not valid until it starts.
+    const gap = await ok(t, 'PATCH', url, w.officeA, { agreement: { signedOn: day(400), validUntil: day(700) } });
+    assert.deepEqual([gap.agreement.signedOn, gap.agreement.valid], [day(400), false]);
+    // A correction starting today or earlier is recorded as given.
+    const fixed = await ok(t, 'PATCH', url, w.officeA, { agreement: { signedOn: day(-5), validUntil: day(360) } });
+    assert.deepEqual([fixed.agreement.signedOn, fixed.agreement.valid], [day(-5), true]);
+  });
 });

@@ -9,6 +9,8 @@ import type { Page, Transfer, TransferKind } from '../../shared/points/types.ts'
 import { NodePicker } from '../actions/NodePicker.tsx';
 import { useApi } from '../useApi.ts';
 import { pm, type PointsKey } from './messages.ts';
+import { AwardModal } from './AwardModal.tsx';
+import { om } from './office-messages.ts';
 import { ReversalModal } from './ReversalModal.tsx';
 
 const KINDS: TransferKind[] = ['earn', 'redeem', 'expire', 'reversal', 'settle'];
@@ -27,6 +29,8 @@ export function LedgerTab() {
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [reversing, setReversing] = useState<Transfer | null>(null);
+  const [awarding, setAwarding] = useState(false);
+  const o = useT(om);
   const list = useApi<Page<Transfer>>('/api/v1/points/transfers', { ...filters, ...page });
   const set = (f: Partial<Filters>) => {
     setFilters((old) => ({ ...old, ...f }));
@@ -51,6 +55,10 @@ export function LedgerTab() {
           {t('exportExcel')}
         </Button>
         {list.data && <Typography.Text type="secondary">{t('total', { n: list.data.total })}</Typography.Text>}
+        <div style={{ flex: 1 }} />
+        <Button type="primary" onClick={() => setAwarding(true)}>
+          {o('award')}
+        </Button>
       </Flex>
       {list.error && <Alert type="error" showIcon title={list.error} role="alert" style={{ marginBottom: 16 }} />}
       <Table<Transfer>
@@ -101,6 +109,7 @@ export function LedgerTab() {
           }}
         />
       )}
+      {awarding && <AwardModal onClose={() => setAwarding(false)} onDone={() => (setAwarding(false), list.reload())} />}
     </>
   );
 }
