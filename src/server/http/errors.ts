@@ -164,6 +164,7 @@ export const errorCatalogue = {
   WISH_NOT_FOUND: { status: 404, zh: '未找到该微心愿。', en: 'No such micro-wish.' },
   WISH_NOT_OPEN: { status: 409, zh: '该微心愿已实现或已撤销，不能再认领。', en: 'This wish has been fulfilled or withdrawn; it cannot be claimed now.' },
   WISH_PLACE_REQUIRED: { status: 400, zh: '请选择心愿所在的大院/小区或地图位置；为居民代办时请选择居民。', en: 'Give the compound or a point on the map, or the resident the wish is for.' },
+  WISH_PLACE_OUTSIDE: { status: 400, zh: '该位置不在您负责的网格或社区内。', en: 'That place is outside the grids and communities you work in.' },
   WISH_RESIDENT_CONSENT_REQUIRED: { status: 400, zh: '为居民代办心愿须选择居民并记录其同意。', en: 'A wish filed for a resident needs the resident and their recorded consent.' },
   WISH_CLAIMANT_REQUIRED: { status: 400, zh: '请指定认领方：服务清单中的一项、一个共建单位、一位能人或填写认领人姓名（只选一项）。', en: 'Name exactly one claimant: an offer of the service list, a partner unit, a talent, or a person\'s name.' },
   WISH_ALREADY_CLAIMED: { status: 409, zh: '{claimant} 已认领这个微心愿。', en: '{claimant} has already claimed this wish.' },

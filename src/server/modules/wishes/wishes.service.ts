@@ -67,6 +67,8 @@ export async function postWish(tx: Tx, ctx: AppContext, actor: Actor, input: New
     filed = { ...common, channel: input.channel ?? 'visit', compoundId: input.compoundId, ...(input.location ? { location: { lng: input.location[0], lat: input.location[1] } } : {}) };
   }
   const { case: c } = await submitCase(tx, ctx, actor, filed, idempotencyKey);
+  // Staff record wishes where they work; the transaction is undone otherwise.
+  if (staff && !can(actor, 'cases.handle', { path: c.path })) throw new AppError('WISH_PLACE_OUTSIDE');
   return c;
 }
 

@@ -43,7 +43,7 @@ describe('micro-wishes: needs list, service list, claims and fulfilment (journey
   after(() => t?.close());
 
   test('grid worker records wishes, a unit offers one-to-many for 2, the office matches 3: the third is refused; fulfil with a photo, verify, the needs list shows what is open', async () => {
-    const wishes = [];
+    const wishes: any[] = [];
     for (const text of ['独居老人想要一台轮椅', '低保户需要冬季棉被', '残疾人家庭需要米面油']) wishes.push(await visitWish(text, { beneficiaryNote: '西嘎奴大院 3 号 独居', publicSummary: '老人需要生活物资' }));
     for (const w of wishes) {
       assert.equal(w.status, 'open');
@@ -153,7 +153,7 @@ describe('micro-wishes: needs list, service list, claims and fulfilment (journey
 
   test('racing claims never pass the offer capacity', async () => {
     const offer = await ok('POST', '/api/v1/service-offers', t.as.community, { community: 'CSK', partnerUnitId: gym, title: '免费健身卡', kind: 'goods', wishType: 'other', mode: 'one_to_many', capacity: 3 });
-    const wishes = [];
+    const wishes: any[] = [];
     for (let i = 0; i < 8; i++) wishes.push(await visitWish(`想办一张健身卡 ${i}`, { wishType: 'other' }));
     const results = await Promise.all(wishes.map((w) => send('POST', `/api/v1/wishes/${w.id}/claim`, t.as.community, { offerId: offer.id })));
     const codes = results.map(code);
