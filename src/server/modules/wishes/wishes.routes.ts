@@ -44,7 +44,7 @@ export function wishRoutes(app: App, ctx: AppContext): void {
 
   app.get('/api/v1/wishes', {
     schema: { tags, summary: '匹配看板 Wishes (matching board)', description: 'Staff: the wishes located in their scope, open ones first (oldest first), each with its claims and, for the office that matches it, candidate offers of the service list. A resident: the wishes they posted. Filters: org node, status, posting days.', security: signedIn, querystring: s.WishListQuery, response: { 200: s.WishList } },
-  }, async (request) => listWishes(db, request.actor, request.query, requestLocale(request)));
+  }, async (request) => listWishes(db, ctx, request.actor, request.query, requestLocale(request)));
 
   app.post('/api/v1/wishes', {
     schema: {

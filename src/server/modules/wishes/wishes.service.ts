@@ -1,7 +1,9 @@
 import type { AppContext } from '../../context.ts';
 import { AppError, type Locale } from '../../http/errors.ts';
 import { limitOffset } from '../../http/schemas.ts';
+import { now } from '../../platform/clock.ts';
 import { redactText } from '../../platform/redact.ts';
+import { relationTo } from '../cases/relation.ts';
 import { type Actor, can, isStaff, listScope } from '../auth/permissions.ts';
 import type { Tx } from '../cases/engine.ts';
 import { submitCase, type NewCase } from '../cases/intake.service.ts';
@@ -85,7 +87,7 @@ export interface WishListQuery {
  * 匹配看板: staff see the wishes located in their scope, open ones first with candidate offers of the
  * service list; a resident sees the wishes they posted (or were filed for them).
  */
-export async function listWishes(db: Db, actor: Actor, q: WishListQuery, locale: Locale) {
+export async function listWishes(db: Db, ctx: AppContext, actor: Actor, q: WishListQuery, locale: Locale) {
   if (actor.kind !== 'account') throw new AppError('UNAUTHENTICATED');
   const p = limitOffset(q);
   const scope = listScope(actor, 'cases.read');
@@ -99,7 +101,10 @@ export async function listWishes(db: Db, actor: Actor, q: WishListQuery, locale:
   }
   const { rows, total } = await repo.listWishes(db, { ...filter, limit: p.limit, offset: p.offset });
   const l = await wishLookups(db, rows, !!filter.paths);
-  return { items: rows.map((c) => wishView(actor, c, l, locale, null)), total, page: p.page, pageSize: p.pageSize };
+  // Only a fulfilled wish needs the relation (who may verify it), so the others skip its queries.
+  const at = now().getTime();
+  const rels = await Promise.all(rows.map((c) => (c.state === 'resolved' ? relationTo(db, actor, c, ctx.config.reopenWindowDays, at) : null)));
+  return { items: rows.map((c, i) => wishView(actor, c, l, locale, rels[i]!)), total, page: p.page, pageSize: p.pageSize };
 }
 
 /** One wish with its claims (and, for the office that matches it, candidate offers). */
