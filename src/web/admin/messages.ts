@@ -13,6 +13,7 @@ export const m = defineMessages(
     menuFigures: '数据指标',
     // Points and merchants (M7).
     menuPoints: '积分',
+    menuWishes: '微心愿',
     staffSignIn: '工作人员登录',
     signInNote: '街道、社区、网格工作人员使用本系统账号登录。',
     residentGoHome: '前往居民端',
@@ -325,6 +326,7 @@ export const m = defineMessages(
     menuFigures: 'Figures',
     // Points and merchants (M7).
     menuPoints: 'Points',
+    menuWishes: 'Micro-wishes',
     staffSignIn: 'Staff sign-in',
     signInNote: 'Street, community and grid staff sign in with their Lianxin account.',
     residentGoHome: 'Go to the resident app',

@@ -1,19 +1,23 @@
-import { EnvironmentOutlined, FileTextOutlined, FormOutlined, GiftOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, FileTextOutlined, FormOutlined, GiftOutlined, HeartOutlined } from '@ant-design/icons';
 import { NavLink } from 'react-router-dom';
 import { useT } from '../shared/i18n/index.tsx';
 import { useSession } from '../shared/session.tsx';
 import { messages } from './messages.ts';
 import { pointsMessages } from './points/messages.ts';
+import { wishMessages } from './wishes/messages.ts';
 
 /** The three things a resident comes for, as a bottom tab bar; a fourth, points, once signed in. */
 export function TabBar() {
   const t = useT(messages);
   const p = useT(pointsMessages);
+  const w = useT(wishMessages);
   const { me } = useSession();
   const tabs = [
     { to: '/', end: true, icon: <FormOutlined aria-hidden />, label: t('tabReport') },
     { to: '/cases', end: false, icon: <FileTextOutlined aria-hidden />, label: t('tabMyCases') },
     { to: '/my-grid', end: false, icon: <EnvironmentOutlined aria-hidden />, label: t('tabMyGrid') },
+    // Micro-wishes (M6): the needs list and shared resources are for everyone.
+    { to: '/wishes', end: false, icon: <HeartOutlined aria-hidden />, label: w('tabWishes') },
     // Points (M7) belong to a resident's account: nobody signed in has any, so no tab to crowd the bar.
     ...(me?.residentId ? [{ to: '/points', end: false, icon: <GiftOutlined aria-hidden />, label: p('tabPoints') }] : []),
   ];

@@ -5,10 +5,9 @@ import { nowIso } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { findNode } from '../org/org.repository.ts';
-import { getOrgNode } from '../org/org.service.ts';
 import * as repo from './wishes.repository.ts';
 import type { Db, OfferRow } from './wishes.repository.ts';
-import { canMatch, matchingPaths } from './wishes.scope.ts';
+import { canMatch, matchingPaths, publicListNode } from './wishes.scope.ts';
 import { offerView } from './wishes.views.ts';
 
 export interface NewOffer {
@@ -103,7 +102,7 @@ export async function editOffer(db: Db, actor: Actor, id: string, patch: OfferPa
  */
 export async function listOffers(db: Db, actor: Actor, q: { community?: string; wishType?: string; includeInactive?: boolean; page?: number; pageSize?: number }, locale: Locale) {
   const p = limitOffset(q);
-  const node = q.community ? await getOrgNode(db, q.community) : null;
+  const node = q.community ? await publicListNode(db, q.community) : null;
   const paths = q.includeInactive ? matchingPaths(actor) : undefined;
   const { rows, total } = await repo.listOffers(db, { nodePath: node?.path, paths, activeOnly: !q.includeInactive, wishType: q.wishType, limit: p.limit, offset: p.offset });
   return { items: rows.map((r) => offerView(actor, r, locale)), total, page: p.page, pageSize: p.pageSize };

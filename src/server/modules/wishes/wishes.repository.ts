@@ -168,14 +168,20 @@ function wishes(db: Db, f: WishFilter) {
   return withStatus(q, f.status);
 }
 
-/** One page of wishes, open ones first (oldest first, as they have waited longest), then the rest newest first. */
-export async function listWishes(db: Db, f: WishFilter & { limit: number; offset: number }): Promise<{ rows: CasesTable[]; total: number }> {
+/**
+ * One page of wishes: for the board, open ones first (oldest first, as they have waited longest), then the
+ * rest newest first; `newest` lists them all newest first (a resident's own).
+ */
+export async function listWishes(db: Db, f: WishFilter & { limit: number; offset: number; newest?: boolean }): Promise<{ rows: CasesTable[]; total: number }> {
   const q = wishes(db, f);
   const total = await q.select(count).executeTakeFirst();
-  const rows = await q
-    .selectAll('cases')
-    .orderBy(sql`case when cases.state in ('new', 'dispatched', 'in_progress', 'suspended') then 0 else 1 end`)
-    .orderBy(sql`case when cases.state in ('new', 'dispatched', 'in_progress', 'suspended') then cases.reported_at else '' end`)
+  let ordered = q.selectAll('cases');
+  if (!f.newest) {
+    ordered = ordered
+      .orderBy(sql`case when cases.state in ('new', 'dispatched', 'in_progress', 'suspended') then 0 else 1 end`)
+      .orderBy(sql`case when cases.state in ('new', 'dispatched', 'in_progress', 'suspended') then cases.reported_at else '' end`);
+  }
+  const rows = await ordered
     .orderBy('cases.reported_at', 'desc')
     .orderBy('cases.id')
     .limit(f.limit)

@@ -118,7 +118,7 @@ export const PublicNeedsQuery = Type.Object(
 );
 
 export const PublicNeedsList = Type.Object({
-  community: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
+  community: Nullable(Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() }, { description: 'The community listed (a grid or sector asked for stands for its community)' })),
   counts: Type.Object({ posted: Type.Integer(), open: Type.Integer({ description: 'Still open: waiting for a claim' }), claimed: Type.Integer(), fulfilled: Type.Integer() }),
   items: Type.Array(
     Type.Object({

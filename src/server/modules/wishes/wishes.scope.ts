@@ -6,6 +6,7 @@ import * as casesRepo from '../cases/cases.repository.ts';
 import type { CaseRow } from '../cases/cases.repository.ts';
 import { type CaseRelation, mayRead } from '../cases/cases.policy.ts';
 import { relationTo } from '../cases/relation.ts';
+import { getOrgNode } from '../org/org.service.ts';
 import type { Db } from './wishes.repository.ts';
 import { WISH_KIND } from './wish-kind.ts';
 
@@ -47,4 +48,14 @@ export async function matchableWish(db: Db, ctx: AppContext, actor: Actor, ref: 
   const found = await readableWish(db, ctx, actor, ref);
   if (!canMatch(actor, found.c.path)) throw new AppError('FORBIDDEN');
   return found;
+}
+
+/**
+ * The community a public list is asked for: a community, or the community a grid or sector lies in (a
+ * resident's app knows its grid); a street or district stays as it is (its communities together).
+ */
+export async function publicListNode(db: Db, ref: string) {
+  const node = await getOrgNode(db, ref);
+  if (node.kind !== 'grid' && node.kind !== 'sector') return node;
+  return getOrgNode(db, node.path.split('/').filter(Boolean)[2]!);
 }

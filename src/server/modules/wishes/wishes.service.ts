@@ -11,7 +11,7 @@ import { getOrgNode } from '../org/org.service.ts';
 import { wishStatusLabel, wishTypeLabel, volunteerLabel, type WishStatus } from './labels.ts';
 import * as repo from './wishes.repository.ts';
 import type { Db } from './wishes.repository.ts';
-import { readableWish } from './wishes.scope.ts';
+import { publicListNode, readableWish } from './wishes.scope.ts';
 import { wishLookups, wishView } from './wishes.views.ts';
 import { WISH_CATEGORY, WISH_KIND, type WishData, parseWishData, wishStatus } from './wish-kind.ts';
 
@@ -99,7 +99,7 @@ export async function listWishes(db: Db, ctx: AppContext, actor: Actor, q: WishL
     if (filter.paths && !filter.paths.some((path) => node.path.startsWith(path) || path.startsWith(node.path))) throw new AppError('ORG_NODE_NOT_FOUND');
     filter.nodePath = node.path;
   }
-  const { rows, total } = await repo.listWishes(db, { ...filter, limit: p.limit, offset: p.offset });
+  const { rows, total } = await repo.listWishes(db, { ...filter, limit: p.limit, offset: p.offset, newest: !filter.paths });
   const l = await wishLookups(db, rows, !!filter.paths);
   // Only a fulfilled wish needs the relation (who may verify it), so the others skip its queries.
   const at = now().getTime();
@@ -121,14 +121,14 @@ export async function getWish(db: Db, ctx: AppContext, actor: Actor, ref: string
  */
 export async function publicNeedsList(db: Db, q: { community?: string; status?: 'open' | 'claimed' | 'done'; page?: number; pageSize?: number }, locale: Locale) {
   const p = limitOffset(q);
-  const node = q.community ? await getOrgNode(db, q.community) : null;
+  const node = q.community ? await publicListNode(db, q.community) : null;
   const base: repo.WishFilter = { publicOnly: true, hideCancelled: true, ...(node ? { nodePath: node.path } : {}) };
   const counts = await repo.statusCounts(db, base);
   const sum = (...s: WishStatus[]) => counts.filter((c) => s.includes(c.status)).reduce((a, c) => a + c.n, 0);
   const { rows, total } = await repo.listWishes(db, { ...base, status: q.status, limit: p.limit, offset: p.offset });
   const l = await wishLookups(db, rows, false);
   return {
-    community: node ? { code: node.code, name: node.name } : null,
+    community: node ? { id: node.id, code: node.code, name: node.name } : null,
     counts: { posted: sum('open', 'claimed', 'fulfilled', 'closed'), open: sum('open'), claimed: sum('claimed'), fulfilled: sum('fulfilled', 'closed') },
     items: rows.map((c) => {
       const data = parseWishData(c.kind_data);
