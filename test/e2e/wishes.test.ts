@@ -6,6 +6,7 @@ import { loadWishesDemo } from '../../src/server/demo/demo.wishes.ts';
 import { DEMO_PASSWORD, type DemoApp } from '../support/demo-app.ts';
 import { DESK, PHONE, openPage, screenshot, scrollsSideways, type WatchedPage } from './support/browser.ts';
 import { serveDemo, type ServedDemo } from './support/served-demo.ts';
+import { tinyJpeg } from '../reliability/support/world.ts';
 
 /**
  * Micro-wishes (M6, journey 5) in Debian's Chromium: the demo resident posts a wish and reads the needs
@@ -88,6 +89,36 @@ describe('micro-wishes in the browser', () => {
     await page.getByText('义剪：上门理发').waitFor();
     await settled(page);
     await screenshot(page, 'wishes-console-offers');
+  });
+
+  test('gridworker-records-wish and records a claim done with a photo, from the console', async () => {
+    const { page } = await open(DESK, 'gridworker');
+    await page.goto('/admin/wishes');
+    await page.getByRole('button', { name: '登记心愿' }).click();
+    await page.getByLabel('大院/小区').click();
+    await page.getByRole('option', { name: /西嘎奴大院/ }).click();
+    await page.getByLabel('心愿内容').fill('独居老人想要一个保温水壶');
+    await page.getByLabel('需求清单上公开的文字').fill('老人需要保温水壶');
+    await settled(page);
+    await screenshot(page, 'wishes-console-record');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('心愿已登记').waitFor();
+    const row = await t.db.selectFrom('cases').select(['id', 'channel', 'state']).where('description', '=', '独居老人想要一个保温水壶').executeTakeFirstOrThrow();
+    assert.deepEqual([row.channel, row.state], ['visit', 'new']);
+    // The office claims it by a named party member; the grid worker records it done with a photo.
+    const claim = await t.app.inject({ method: 'POST', url: `/api/v1/wishes/${row.id}/claim`, headers: t.as.community, payload: { name: '在职党员 扎西' } });
+    assert.equal(claim.statusCode, 201, claim.body);
+    await page.getByLabel('状态').click();
+    await page.getByRole('option', { name: '已认领' }).click();
+    await page.getByText('独居老人想要一个保温水壶').waitFor();
+    await page.getByRole('row', { name: /保温水壶/ }).getByRole('button', { name: '登记完成' }).click();
+    await page.getByLabel('完成情况').fill('已送上保温水壶一个');
+    await page.locator('#fulfil-photo').setInputFiles({ name: 'done.jpg', mimeType: 'image/jpeg', buffer: await tinyJpeg() });
+    await page.getByRole('dialog').getByRole('img').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page.getByText('已登记完成').waitFor();
+    const after = await t.db.selectFrom('cases').select('state').where('id', '=', row.id).executeTakeFirstOrThrow();
+    assert.equal(after.state, 'resolved');
   });
 
   test('no console errors on the way', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { IN_CSK_03, type DemoApp, startDemoApp } from '../../../../test/support/demo-app.ts';
 import { tinyJpeg } from '../../../../test/reliability/support/world.ts';
@@ -109,7 +110,13 @@ describe('micro-wishes: needs list, service list, claims and fulfilment (journey
     assert.equal(drill.total, 3);
     const xlsx = await send('GET', `/api/v1/wishes/figures.xlsx?node=CSK&period=year`, t.as.community);
     assert.equal(xlsx.statusCode, 200);
-    assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const [summary, list] = book.worksheets;
+    const cskRow = summary!.getSheetValues().find((r) => Array.isArray(r) && r[1] === '冲赛康社区') as unknown[];
+    assert.deepEqual(cskRow.slice(2, 7), [3, 2, 1, 1, 1]);
+    const numbers = list!.getColumn(1).values.slice(2);
+    assert.deepEqual([...numbers].sort(), wishes.map((w) => w.number).sort(), 'the list sheet holds the wishes behind the figures');
   });
 
   test('many-to-one: several claimants share a wish; it is resolved once the last one is done', async () => {

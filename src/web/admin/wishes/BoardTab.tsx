@@ -6,7 +6,9 @@ import { useLocale, useT } from '../../shared/i18n/index.tsx';
 import { type Claim, type Page, STATUS_COLOUR, type Wish, type WishStatus } from '../../shared/wishes/types.ts';
 import { NodePicker } from '../actions/NodePicker.tsx';
 import { useApi } from '../useApi.ts';
+import { PlusOutlined } from '@ant-design/icons';
 import { ClaimModal, FulfilModal, WithdrawModal } from './ClaimModals.tsx';
+import { RecordWishModal } from './RecordWishModal.tsx';
 import { type WishKey, wm } from './messages.ts';
 import { useAction } from './useAction.ts';
 
@@ -24,6 +26,7 @@ export function BoardTab() {
   const [claiming, setClaiming] = useState<Wish | null>(null);
   const [fulfilling, setFulfilling] = useState<{ wish: Wish; claim: Claim } | null>(null);
   const [withdrawing, setWithdrawing] = useState<{ wish: Wish; claim: Claim } | null>(null);
+  const [recording, setRecording] = useState(false);
   const after = (ok: boolean) => ok && list.reload();
   return (
     <>
@@ -32,6 +35,9 @@ export function BoardTab() {
           <NodePicker ariaLabel={t('filterNode')} placeholder={t('filterNode')} value={node} onChange={(v) => { setNode(v); setPage((p) => ({ ...p, page: 1 })); }} />
         </div>
         <Select aria-label={t('filterStatus')} placeholder={t('filterStatus')} allowClear value={status} style={{ width: 160 }} onChange={(v) => { setStatus(v); setPage((p) => ({ ...p, page: 1 })); }} options={STATUSES.map((s) => ({ value: s, label: t(`status_${s}` as WishKey) }))} />
+        <Button icon={<PlusOutlined aria-hidden />} onClick={() => setRecording(true)}>
+          {t('recordWish')}
+        </Button>
         {list.data && <Typography.Text type="secondary">{t('total', { n: list.data.total })}</Typography.Text>}
       </Flex>
       <Table<Wish>
@@ -98,6 +104,7 @@ export function BoardTab() {
           },
         ]}
       />
+      {recording && <RecordWishModal onClose={(ok) => { setRecording(false); after(ok); }} />}
       {claiming && <ClaimModal wish={claiming} onClose={(ok) => { setClaiming(null); after(ok); }} />}
       {fulfilling && <FulfilModal wish={fulfilling.wish} claim={fulfilling.claim} onClose={(ok) => { setFulfilling(null); after(ok); }} />}
       {withdrawing && <WithdrawModal wish={withdrawing.wish} claim={withdrawing.claim} onClose={(ok) => { setWithdrawing(null); after(ok); }} />}
