@@ -96,7 +96,7 @@ describe('micro-wishes in the browser', () => {
     await page.goto('/admin/wishes');
     await page.getByRole('button', { name: '登记心愿' }).click();
     await page.getByLabel('大院/小区').click();
-    await page.getByRole('option', { name: /西嘎奴大院/ }).click();
+    await page.locator('.ant-select-item-option', { hasText: '西嘎奴大院' }).click();
     await page.getByLabel('心愿内容').fill('独居老人想要一个保温水壶');
     await page.getByLabel('需求清单上公开的文字').fill('老人需要保温水壶');
     await settled(page);
@@ -109,12 +109,14 @@ describe('micro-wishes in the browser', () => {
     const claim = await t.app.inject({ method: 'POST', url: `/api/v1/wishes/${row.id}/claim`, headers: t.as.community, payload: { name: '在职党员 扎西' } });
     assert.equal(claim.statusCode, 201, claim.body);
     await page.getByLabel('状态').click();
-    await page.getByRole('option', { name: '已认领' }).click();
+    await page.locator('.ant-select-item-option', { hasText: '已认领' }).click();
     await page.getByText('独居老人想要一个保温水壶').waitFor();
     await page.getByRole('row', { name: /保温水壶/ }).getByRole('button', { name: '登记完成' }).click();
     await page.getByLabel('完成情况').fill('已送上保温水壶一个');
     await page.locator('#fulfil-photo').setInputFiles({ name: 'done.jpg', mimeType: 'image/jpeg', buffer: await tinyJpeg() });
-    await page.getByRole('dialog').getByRole('img').waitFor();
+    await page.getByRole('dialog').locator('img[src*="/api/v1/photos/"]').waitFor();
+    await page.waitForTimeout(500);
+    await screenshot(page, 'wishes-console-fulfil');
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
     await page.getByText('已登记完成').waitFor();
     const after = await t.db.selectFrom('cases').select('state').where('id', '=', row.id).executeTakeFirstOrThrow();

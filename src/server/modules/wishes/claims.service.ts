@@ -133,17 +133,25 @@ async function pendingClaim(tx: Tx, c: CaseRow, claimId: string): Promise<ClaimR
 
 /**
  * 退回认领: a claimant cannot do it after all. Its place on the offer is freed; when no claim is left the
- * wish goes back to the community's queue and onto the needs list (the engine's return step).
+ * wish goes back to the community's queue and onto the needs list (the engine's return step); when the
+ * claimants left have all done their part, it is resolved.
  */
 export async function withdrawClaim(tx: Tx, ctx: AppContext, actor: Actor, ref: string, claimId: string, reason: string) {
-  const { c } = await matchableWish(tx.db, ctx, actor, ref);
+  let { c } = await matchableWish(tx.db, ctx, actor, ref);
   const claim = await pendingClaim(tx, c, claimId);
   const at = nowIso();
   if (!(await repo.setClaimStatus(tx.db, claim.id, 'claimed', { status: 'withdrawn', withdrawn_at: at, withdrawn_by: actorAccountId(actor), withdraw_reason: reason.trim() }))) throw new AppError('WISH_CLAIM_NOT_PENDING');
   if (claim.offer_id) await repo.releaseOfferPlace(tx.db, claim.offer_id, at);
-  const { live } = await repo.claimCounts(tx.db, c.id);
+  const { live, pending } = await repo.claimCounts(tx.db, c.id);
   const detail = { reason: `${claim.claimant_name} 退回认领：${reason.trim()}`, data: { claimId: claim.id, claimant: claim.claimant_name } };
-  if (live === 0 && (c.state === 'dispatched' || c.state === 'in_progress')) {
+  if (live > 0 && pending === 0 && c.state === 'in_progress') {
+    // The others sharing the wish (多对一) have all done their part: it is fulfilled without this one.
+    const done = (await repo.claimsOfCases(tx.db, [c.id])).filter((k) => k.status === 'fulfilled');
+    const resolution = done.map((k) => `${k.claimant_name}：${k.fulfilment_note}`).join('；');
+    c = await applyStep(tx, actor, c, 'note', {}, detail);
+    assertAllowed(c, 'resolve', actor);
+    await applyStep(tx, actor, c, 'resolve', { state: 'resolved', resolved_at: at, resolved_tier: c.tier, resolution }, { reason: resolution, publicNote: true });
+  } else if (live === 0 && (c.state === 'dispatched' || c.state === 'in_progress')) {
     assertAllowed(c, 'return', actor);
     const community = c.community_id ? await tx.db.selectFrom('org_nodes').select(['id', 'path']).where('id', '=', c.community_id).executeTakeFirst() : undefined;
     await applyStep(tx, actor, c, 'return', { state: 'new', return_count: c.return_count + 1, handler_staff_id: null, handler_node_id: community?.id ?? c.handler_node_id, handler_path: community?.path ?? c.handler_path }, { ...detail, fromHandler: c.handler_staff_id ?? c.handler_node_id, toHandler: community?.id ?? null });

@@ -136,6 +136,13 @@ describe('micro-wishes: needs list, service list, claims and fulfilment (journey
     assert.equal(end.state, 'resolved');
     assert.equal(Number((await t.db.selectFrom('case_photos').select((eb) => eb.fn.countAll<number>().as('n')).where('case_id', '=', w.id).executeTakeFirstOrThrow()).n), 2, 'a photo shared by two fulfilments is attached once');
     assert.equal(code(await send('POST', `/api/v1/wishes/${w.id}/claims/${a.claimId}/withdraw`, t.as.community, { reason: '晚了' })), '409 WISH_CLAIM_NOT_PENDING');
+    // The last pending claimant withdrawing after the others are done: the wish is fulfilled by them.
+    const v = await visitWish('楼道需要安装扶手', { wishType: 'repair' });
+    const x = await ok('POST', `/api/v1/wishes/${v.id}/claim`, t.as.community, { partnerUnitId: gym });
+    const y = await ok('POST', `/api/v1/wishes/${v.id}/claim`, t.as.community, { name: '冲赛康物业' });
+    await ok('POST', `/api/v1/wishes/${v.id}/claims/${x.claimId}/fulfil`, t.as.community, { note: '扶手已安装', photoIds: [photos[0]] }, 200);
+    const left = await ok('POST', `/api/v1/wishes/${v.id}/claims/${y.claimId}/withdraw`, t.as.community, { reason: '已由健身中心完成' }, 200);
+    assert.deepEqual([left.status, left.state, left.resolution], ['fulfilled', 'resolved', '城关区全民健身中心：扶手已安装']);
   });
 
   test('withdrawing the last claim frees the offer place and puts the wish back on the needs list', async () => {

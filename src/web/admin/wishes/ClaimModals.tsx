@@ -52,7 +52,7 @@ export function FulfilModal({ wish, claim, onClose }: { wish: Wish; claim: Claim
         const p = await uploadPhoto(f);
         setPhotos((old) => [...old, { id: p.id, thumbnailUrl: `/api/v1/photos/${p.id}?size=thumb` }]);
       }
-    }, t('uploadPhoto'));
+    }, t('photoUploaded'));
     setUploading(false);
   };
   return (
@@ -69,7 +69,7 @@ export function FulfilModal({ wish, claim, onClose }: { wish: Wish; claim: Claim
             <Button icon={<UploadOutlined aria-hidden />} loading={uploading} onClick={() => document.getElementById('fulfil-photo')?.click()}>
               {t('uploadPhoto')}
             </Button>
-            <input id="fulfil-photo" type="file" accept="image/*" multiple hidden aria-label={t('uploadPhoto')} onChange={(e) => void pick(e.target.files)} />
+            <input id="fulfil-photo" type="file" accept="image/*" multiple style={{ display: 'none' }} aria-label={t('uploadPhoto')} onChange={(e) => void pick(e.target.files)} />
           </Space>
         </Form.Item>
       </Form>
