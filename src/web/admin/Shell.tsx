@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BarChartOutlined, FileSearchOutlined, GiftOutlined, HeartOutlined, HomeOutlined, InboxOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, FileSearchOutlined, GiftOutlined, StarOutlined, HomeOutlined, InboxOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, Button, Flex, Layout, Menu, Typography } from 'antd';
 import { Suspense, lazy } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
@@ -32,7 +32,7 @@ const SECTIONS: { path: string; label: MessageKey; icon: React.ReactNode }[] = [
   // Points and merchants (M7).
   { path: '/points', label: 'menuPoints', icon: <GiftOutlined aria-hidden /> },
   // Micro-wishes (M6).
-  { path: '/wishes', label: 'menuWishes', icon: <HeartOutlined aria-hidden /> },
+  { path: '/wishes', label: 'menuWishes', icon: <StarOutlined aria-hidden /> },
 ];
 
 function sectionOf(pathname: string): string {

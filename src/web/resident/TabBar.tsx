@@ -1,4 +1,4 @@
-import { EnvironmentOutlined, FileTextOutlined, FormOutlined, GiftOutlined, HeartOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, FileTextOutlined, FormOutlined, GiftOutlined, StarOutlined } from '@ant-design/icons';
 import { NavLink } from 'react-router-dom';
 import { useT } from '../shared/i18n/index.tsx';
 import { useSession } from '../shared/session.tsx';
@@ -17,7 +17,7 @@ export function TabBar() {
     { to: '/cases', end: false, icon: <FileTextOutlined aria-hidden />, label: t('tabMyCases') },
     { to: '/my-grid', end: false, icon: <EnvironmentOutlined aria-hidden />, label: t('tabMyGrid') },
     // Micro-wishes (M6): the needs list and shared resources are for everyone.
-    { to: '/wishes', end: false, icon: <HeartOutlined aria-hidden />, label: w('tabWishes') },
+    { to: '/wishes', end: false, icon: <StarOutlined aria-hidden />, label: w('tabWishes') },
     // Points (M7) belong to a resident's account: nobody signed in has any, so no tab to crowd the bar.
     ...(me?.residentId ? [{ to: '/points', end: false, icon: <GiftOutlined aria-hidden />, label: p('tabPoints') }] : []),
   ];
