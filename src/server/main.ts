@@ -4,6 +4,7 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { loadDemoHistory } from './demo/demo.history.ts';
 import { loadDemo } from './demo/demo.load.ts';
+import { loadWishesDemo } from './demo/demo.wishes.ts';
 import { startScheduler } from './modules/cases/scheduler.ts';
 
 export interface ServeOptions {
@@ -32,6 +33,9 @@ export async function startServer(opts: ServeOptions = {}): Promise<void> {
     try {
       const history = await loadDemoHistory(ctx);
       if (history.loaded) console.log(`Demo case history loaded: ${history.cases} cases since ${history.from!.slice(0, 10)} (${(history.ms / 1000).toFixed(1)} s).`);
+      // Micro-wishes (M6): 慈松塘's needs list and service list, after the history (they are cases too).
+      const wishes = await loadWishesDemo(ctx);
+      if (wishes.loaded) console.log(`Demo micro-wishes loaded: ${wishes.wishes} wishes, ${wishes.offers} offers.`);
     } catch (err) {
       // The demo itself is in place; a broken history should not keep it from being served.
       console.error('Demo case history failed:', err);

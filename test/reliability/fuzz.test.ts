@@ -81,6 +81,14 @@ before(async () => {
   const activities = (await t.db.selectFrom('activities').select('id').orderBy('id').execute()).map((r) => r.id);
   const stories = (await t.db.selectFrom('role_models').select('id').orderBy('id').execute()).map((r) => r.id);
   ids.id!.push(...activities, ...stories);
+  // Micro-wishes and the service list (M6): a wish with a claim and an offer, so hostile requests reach past the 404s.
+  const csk = await t.db.selectFrom('partner_unit_communities').innerJoin('org_nodes', 'org_nodes.id', 'partner_unit_communities.community_id').select('partner_unit_id').where('org_nodes.code', '=', 'CSK').orderBy('partner_unit_id').executeTakeFirstOrThrow();
+  const offer = await t.app.inject({ method: 'POST', url: '/api/v1/service-offers', headers: t.as.admin, payload: { community: 'CSK', partnerUnitId: csk.partner_unit_id, title: '模糊测试服务', kind: 'goods', wishType: 'goods', mode: 'one_to_many', capacity: 50 } });
+  const wish = await t.app.inject({ method: 'POST', url: '/api/v1/wishes', headers: t.as.admin, payload: { description: '模糊测试心愿', wishType: 'goods', compoundId: r.compoundId } });
+  const claim = await t.app.inject({ method: 'POST', url: `/api/v1/wishes/${wish.json().id}/claim`, headers: t.as.admin, payload: { offerId: offer.json().id } });
+  ids.id!.push(offer.json().id);
+  Object.assign(ids, { ref: [wish.json().id, wish.json().number], claimId: [claim.json().claimId] });
+  Object.assign(HINTS, { offerId: [offer.json().id], partnerUnitId: [csk.partner_unit_id], talentId: talents, wishType: ['goods', 'care'], mode: ['one_to_many', 'one_to_one'] });
 });
 
 after(() => t?.close());

@@ -58,6 +58,19 @@ before(async () => {
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${first}/${action}`, payload, headers: who });
     assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
   }
+  // Micro-wishes (M6): a resident's own wish naming themselves, one filed for a neighbour with the staff's public
+  // words carrying a phone, claimed by a talent (a person) through an offer; both on the public needs list.
+  const mine = await t.app.inject({ method: 'POST', url: '/api/v1/wishes', payload: { description: `我是${self.name}，电话13911112222，想要一台轮椅`, wishType: 'care' }, headers: t.as.resident });
+  assert.equal(mine.statusCode, 201, mine.body);
+  const forNeighbour = await t.app.inject({ method: 'POST', url: '/api/v1/wishes', payload: { description: `${resident.name}老人需要米面油`, wishType: 'goods', residentId: resident.id, consent: '本人口头同意', beneficiaryNote: `${resident.name} 13933334444`, publicSummary: '老人需要米面油，联系13933334444' }, headers: t.as.gridworker });
+  assert.equal(forNeighbour.statusCode, 201, forNeighbour.body);
+  const talent = await t.db.selectFrom('talents').leftJoin('residents', 'residents.id', 'talents.resident_id').select(['talents.id', 'talents.name', 'residents.name as resident_name', 'talents.phone']).where('talents.community_id', '=', (await t.db.selectFrom('org_nodes').select('id').where('code', '=', 'CSK').executeTakeFirstOrThrow()).id).where('talents.status', '=', 'confirmed').orderBy('talents.id').executeTakeFirstOrThrow();
+  secrets.push(talent.resident_name ?? talent.name);
+  if (talent.phone) secrets.push(talent.phone);
+  const offer = await t.app.inject({ method: 'POST', url: '/api/v1/service-offers', payload: { community: 'CSK', talentId: talent.id, title: '上门送米面油', kind: 'goods', wishType: 'goods', mode: 'one_to_many', capacity: 5 }, headers: t.as.community });
+  assert.equal(offer.statusCode, 201, offer.body);
+  const claimed = await t.app.inject({ method: 'POST', url: `/api/v1/wishes/${forNeighbour.json().id}/claim`, payload: { offerId: offer.json().id }, headers: t.as.community });
+  assert.equal(claimed.statusCode, 201, claimed.body);
   staffPhones = new Set((await t.db.selectFrom('staff').select('work_phone').execute()).map((s) => s.work_phone).filter((p): p is string => !!p));
 });
 
@@ -75,6 +88,9 @@ async function publicOutputs(): Promise<{ url: string; text: string }[]> {
     `/api/v1/grids/${gridId}/contact-card?format=svg`,
     `/api/v1/grids/${gridCode}/contact-card?format=png`,
     '/api/v1/route?lng=91.1335&lat=29.6565',
+    '/api/v1/wishes/public?pageSize=100',
+    '/api/v1/wishes/public?community=CSK&pageSize=100&lang=en',
+    '/api/v1/service-offers?pageSize=100',
   ];
   const out: { url: string; text: string }[] = [];
   for (const url of urls) {
@@ -107,6 +123,8 @@ test('the public outputs show cases, but no reporter name, phone or ID number', 
   const board = outputs.find((o) => o.url.startsWith('/api/v1/public/cases'))!;
   assert.ok(board.text.includes('已更换灯泡') || board.text.includes('路灯'), 'the public board lists the published cases');
   assert.ok(outputs.some((o) => o.url.includes('open311') && o.url.endsWith('.xml')), 'Open311 XML answered');
+  const needs = outputs.find((o) => o.url.startsWith('/api/v1/wishes/public'))!;
+  assert.ok(needs.text.includes('老人需要米面油'), 'the needs list shows the wishes');
   for (const { url, text } of outputs) {
     for (const s of secrets) assert.ok(!text.includes(s), `${url} shows a private value: ${s}`);
     for (const m of text.match(ID_NUMBER) ?? []) assert.fail(`${url} shows an 18-character ID-number-like value ${m}`);

@@ -5,6 +5,7 @@ import type { Database } from '../../server/db/database.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/demo/demo.data.ts';
 import { loadDemoHistory } from '../../server/demo/demo.history.ts';
 import { loadDemo } from '../../server/demo/demo.load.ts';
+import { loadWishesDemo } from '../../server/demo/demo.wishes.ts';
 import { say, withStore } from '../store.ts';
 
 // The summary's keys in the operator's words.
@@ -71,6 +72,8 @@ async function addHistory(database: Database): Promise<void> {
     }
     const seconds = (history.ms / 1000).toFixed(1);
     console.log(say(`已生成演示案件历史（${seconds} 秒）：${history.cases} 件，自 ${history.from!.slice(0, 10)} 起，${history.steps} 个办理步骤。`, `Demo case history added (${seconds} s): ${history.cases} cases since ${history.from!.slice(0, 10)}, ${history.steps} handling steps.`));
+    const wishes = await loadWishesDemo(ctx);
+    if (wishes.loaded) console.log(say(`已生成演示微心愿：${wishes.wishes} 个心愿，${wishes.offers} 项服务清单。`, `Demo micro-wishes added: ${wishes.wishes} wishes, ${wishes.offers} offers on the service list.`));
   } finally {
     await app.close();
   }

@@ -8,6 +8,8 @@ import * as m0005 from './migrations/0005_points.ts';
 // Activities and role models (M12)
 import * as m0006 from './migrations/0006_activities.ts';
 import * as m0007 from './migrations/0007_case_rollups.ts';
+// Micro-wishes and the service list (M6)
+import * as m0008 from './migrations/0008_wishes.ts';
 
 type StoreMigration = { up(db: Kysely<any>, store: StoreKind): Promise<void> };
 
@@ -21,6 +23,8 @@ const migrations: Record<string, StoreMigration> = {
   // Activities and role models (M12)
   '0006_activities': m0006,
   '0007_case_rollups': m0007,
+  // Micro-wishes and the service list (M6)
+  '0008_wishes': m0008,
 };
 
 class ListProvider implements MigrationProvider {

@@ -753,6 +753,61 @@ export interface RoleModelPeopleTable {
   position: number;
 }
 
+// Micro-wishes (M6): the service list (服务清单) and claims of wishes (cases of kind micro_wish).
+export type ServiceOfferKind = 'goods' | 'service' | 'fund' | 'other';
+export type ServiceOfferMode = 'one_to_one' | 'one_to_many' | 'many_to_one';
+export type WishClaimStatus = 'claimed' | 'fulfilled' | 'withdrawn';
+
+export interface ServiceOffersTable {
+  id: string;
+  community_id: string;
+  /** Path of the community it is offered to. */
+  path: string;
+  /** Exactly one of the unit and the talent offers it. */
+  partner_unit_id: string | null;
+  talent_id: string | null;
+  title: string;
+  description: string | null;
+  kind: ServiceOfferKind;
+  /** The kind of wish it serves (a code of the wishes module's types). */
+  wish_type: string;
+  mode: ServiceOfferMode;
+  /** How many wishes it can take at once. */
+  capacity: number;
+  /** Live claims (claimed or fulfilled) made through it; never above capacity. */
+  claims_taken: Generated<number>;
+  active: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WishClaimsTable {
+  id: string;
+  case_id: string;
+  community_id: string;
+  /** Path of the wish's case. */
+  path: string;
+  offer_id: string | null;
+  partner_unit_id: string | null;
+  talent_id: string | null;
+  /** Who claimed it, as staff recorded it (a unit's or talent's name, or a named person). */
+  claimant_name: string;
+  /** `unit:<id>`, `talent:<id>` or `name:<name>`: one live claim per claimant and wish. */
+  claimant_key: string;
+  status: WishClaimStatus;
+  claimed_at: string;
+  claimed_by: string | null;
+  fulfilment_note: string | null;
+  /** JSON array of photo ids proving the fulfilment. */
+  photo_ids: string;
+  fulfilled_at: string | null;
+  fulfilled_by: string | null;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  withdraw_reason: string | null;
+}
+
 export interface DB {
   org_nodes: OrgNodesTable;
   police_beats: PoliceBeatsTable;
@@ -809,4 +864,7 @@ export interface DB {
   activity_attendances: ActivityAttendancesTable;
   role_models: RoleModelsTable;
   role_model_people: RoleModelPeopleTable;
+  // Micro-wishes (M6).
+  service_offers: ServiceOffersTable;
+  wish_claims: WishClaimsTable;
 }

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BarChartOutlined, CalendarOutlined, FileSearchOutlined, GiftOutlined, HomeOutlined, InboxOutlined, SolutionOutlined, TeamOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, CalendarOutlined, FileSearchOutlined, GiftOutlined, HomeOutlined, InboxOutlined, SolutionOutlined, StarOutlined, TeamOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { Badge, Button, Flex, Layout, Menu, Typography } from 'antd';
 import { Suspense, lazy } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
@@ -23,6 +23,8 @@ const PointsPage = lazy(() => import('./points/PointsPage.tsx').then((x) => ({ d
 const TalentsPage = lazy(() => import('./volunteers/TalentsPage.tsx').then((x) => ({ default: x.TalentsPage })));
 const TeamsPage = lazy(() => import('./volunteers/TeamsPage.tsx').then((x) => ({ default: x.TeamsPage })));
 const ActivitiesPage = lazy(() => import('./activities/ActivitiesPage.tsx').then((x) => ({ default: x.ActivitiesPage })));
+// Micro-wishes (M6): loaded when the section is first opened.
+const WishesPage = lazy(() => import('./wishes/WishesPage.tsx').then((x) => ({ default: x.WishesPage })));
 
 const SECTIONS: { path: string; label: MessageKey; icon: React.ReactNode }[] = [
   { path: '/', label: 'menuDispatch', icon: <InboxOutlined aria-hidden /> },
@@ -37,6 +39,8 @@ const SECTIONS: { path: string; label: MessageKey; icon: React.ReactNode }[] = [
   { path: '/talents', label: 'menuTalents', icon: <SolutionOutlined aria-hidden /> },
   { path: '/teams', label: 'menuTeams', icon: <UsergroupAddOutlined aria-hidden /> },
   { path: '/activities', label: 'menuActivities', icon: <CalendarOutlined aria-hidden /> },
+  // Micro-wishes (M6).
+  { path: '/wishes', label: 'menuWishes', icon: <StarOutlined aria-hidden /> },
 ];
 
 function sectionOf(pathname: string): string {
@@ -99,6 +103,7 @@ export function Shell({ me }: { me: Me }) {
             <Route path="/talents" element={<Suspense fallback={null}><TalentsPage /></Suspense>} />
             <Route path="/teams" element={<Suspense fallback={null}><TeamsPage /></Suspense>} />
             <Route path="/activities" element={<Suspense fallback={null}><ActivitiesPage /></Suspense>} />
+            <Route path="/wishes" element={<Suspense fallback={null}><WishesPage /></Suspense>} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Layout.Content>

@@ -12,6 +12,8 @@ const MyGridPage = lazy(() => import('./grid/MyGridPage.tsx').then((m) => ({ def
 const PointsPage = lazy(() => import('./points/PointsPage.tsx').then((m) => ({ default: m.PointsPage })));
 // 活动: the community's activities, sign-up and check-in, role models.
 const ActivitiesPage = lazy(() => import('./activities/ActivitiesPage.tsx').then((m) => ({ default: m.ActivitiesPage })));
+// Micro-wishes (M6): 微心愿, the needs list, the service list and shared resources.
+const WishesPage = lazy(() => import('./wishes/WishesPage.tsx').then((m) => ({ default: m.WishesPage })));
 
 /** The resident area at `/`: report a problem, follow my cases, find my grid's people. */
 export function App() {
@@ -32,6 +34,7 @@ export function App() {
             <Route path="/my-grid" element={<MyGridPage />} />
             <Route path="/points" element={<PointsPage />} />
             <Route path="/activities" element={<ActivitiesPage />} />
+            <Route path="/wishes" element={<WishesPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

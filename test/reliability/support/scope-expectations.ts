@@ -241,4 +241,21 @@ export const EXPECTED: Record<string, { home: string; far?: string }> = {
   'PATCH /api/v1/role-models/{id}': { home: '401 403 403 403 200 403 200 200', far: '401 403 403 403 403 403 403 200' },
   'POST /api/v1/role-models/{id}/publish': { home: '401 404 404 404 200 404 200 200', far: '401 404 404 404 404 404 404 200' },
   'POST /api/v1/role-models/{id}/unpublish': { home: '401 403 403 403 200 403 200 200', far: '401 403 403 403 403 403 403 200' },
+  // Micro-wishes and the service list (M6): the needs list and the service list are public (no names); a resident
+  // reads and lists only wishes they posted and posts at home wherever asked; staff record wishes only where they work
+  // (400 elsewhere); matching (claim, withdraw, offers, figures) is the community office's; whoever handles cases
+  // where the wish is may record its fulfilment.
+  'GET /api/v1/wishes/public': { home: '200 200 200 200 200 200 200 200', far: '200 200 200 200 200 200 200 200' },
+  'GET /api/v1/wishes/figures': { home: '401 403 403 403 200 403 200 200', far: '401 403 403 403 404 403 404 200' },
+  'GET /api/v1/wishes/figures.xlsx': { home: '401 403 403 403 200 403 200 200', far: '401 403 403 403 404 403 404 200' },
+  'GET /api/v1/wishes': { home: '401 200 200 200 200 200 200 200', far: '401 200 404 404 404 404 404 200' },
+  'POST /api/v1/wishes': { home: '401 201 201 201 201 201 201 201', far: '401 201 400 400 400 400 400 201' },
+  'GET /api/v1/wishes/{ref}': { home: '401 404 200 200 200 200 200 200', far: '401 404 404 404 404 404 404 200' },
+  'POST /api/v1/wishes/{ref}/claim': { home: '401 404 403 403 201 403 201 201', far: '401 404 404 404 404 404 404 201' },
+  'POST /api/v1/wishes/{ref}/claims/{claimId}/withdraw': { home: '401 404 403 403 200 403 200 200', far: '401 404 404 404 404 404 404 200' },
+  'POST /api/v1/wishes/{ref}/claims/{claimId}/fulfil': { home: '401 404 200 200 200 200 200 200', far: '401 404 404 404 404 404 404 200' },
+  'GET /api/v1/service-offers': { home: '200 200 200 200 200 200 200 200', far: '200 200 200 200 200 200 200 200' },
+  'POST /api/v1/service-offers': { home: '401 403 403 403 201 403 201 201', far: '401 403 403 403 404 403 404 201' },
+  'GET /api/v1/service-offers/{id}': { home: '200 200 200 200 200 200 200 200', far: '200 200 200 200 200 200 200 200' },
+  'PATCH /api/v1/service-offers/{id}': { home: '401 403 403 403 200 403 200 200', far: '401 403 403 403 403 403 403 200' },
 };

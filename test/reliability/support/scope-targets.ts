@@ -12,6 +12,8 @@ import { loadVolunteerTargets, volunteerFarMarkers, volunteerRequest, type Volun
 import { PointsTargets } from './points-targets.ts';
 // Activities and role models (M12)
 import { ActivityTargets } from './activity-targets.ts';
+// Micro-wishes and the service list (M6)
+import { WishTargets } from './wish-targets.ts';
 
 export type Where = 'home' | 'far';
 
@@ -103,6 +105,9 @@ export class Targets {
     // Activities and role models (M12) build their own requests.
     const activities = await (this.activities ??= await ActivityTargets.load(this.t)).request(op, where);
     if (activities) return activities;
+    // Micro-wishes and the service list (M6) build their own requests.
+    const wishes = await (this.wishes ??= await WishTargets.load(this.t)).request(op, where);
+    if (wishes) return wishes;
     const kind = op.path.split('/')[3] ?? '';
     const name = unique('范围');
     const code = unique('SCOPE');
@@ -298,6 +303,8 @@ export class Targets {
   private points?: PointsTargets;
   // Activities and role models (M12).
   private activities?: ActivityTargets;
+  // Micro-wishes and the service list (M6)
+  private wishes?: WishTargets;
 
   /** A photo of a case at `where`, attached by its handler. */
   private async photoAt(where: Where): Promise<string> {

@@ -173,9 +173,11 @@ export async function submitCase(tx: Tx, ctx: AppContext, actor: Actor, input: N
   const reporterAccount = actor.kind === 'account' && !staffActor ? actor.accountId : null;
   const proxy = channel === 'proxy' ? input.proxyFor : undefined;
   const reporterResidentId = proxy?.residentId ?? (reporterAccount && actor.kind === 'account' ? actor.residentId : null);
-  const handler = placement.grid ? await gridHandler(tx.db, placement.grid) : null;
+  const communityQueue = kind.queue === 'community' && !!placement.community;
+  const handler = placement.grid && !communityQueue ? await gridHandler(tx.db, placement.grid) : null;
   const outside = !placement.grid;
-  const queueNode = placement.grid ?? placement.community;
+  const home = placement.grid ?? placement.community;
+  const queueNode = communityQueue ? placement.community : home;
   const dispatchNow = !!handler?.staffId && !classified.needsReview;
   const categoryCode = classified.category?.code ?? null;
   const duplicate = categoryCode ? await duplicateOf(ctx, tx.db, categoryCode, placement.lng, placement.lat, input.description, reportedAt) : null;
@@ -183,7 +185,8 @@ export async function submitCase(tx: Tx, ctx: AppContext, actor: Actor, input: N
   const year = Number(reportingDay(ctx.calendar, reportedAt).slice(0, 4));
   const number = `LX-${year}-${String(await repo.nextCaseNumber(tx.db, year)).padStart(6, '0')}`;
   const at = reportedAt.toISOString();
-  const path = queueNode?.path ?? '/';
+  // The case stays where it is (its grid's people read it) even when the community's queue holds it.
+  const path = home?.path ?? '/';
 
   const row: CaseRow = {
     id: newId(),
@@ -210,7 +213,7 @@ export async function submitCase(tx: Tx, ctx: AppContext, actor: Actor, input: N
     police_beat_id: placement.policeBeatId,
     outside_grid: outside ? 1 : 0,
     path,
-    tier: outside ? 2 : 1,
+    tier: outside || communityQueue ? 2 : 1,
     handler_node_id: queueNode?.id ?? null,
     handler_path: queueNode?.path ?? null,
     handler_staff_id: dispatchNow ? handler!.staffId : null,

@@ -39,6 +39,11 @@ export interface CaseKind {
   staffOnly: boolean;
   /** Schema of the kind's own fields, stored as `kind_data`. */
   dataSchema: TSchema;
+  /**
+   * Whose queue a new case waits in: the grid's handler (the default: dispatched at once when the grid has
+   * one) or the community office, which matches it itself (a micro-wish waits for a unit to claim it).
+   */
+  queue?: 'grid' | 'community';
   /** Extra rules per action; a returned code refuses the action. */
   guards?: Partial<Record<CaseAction, (c: CaseRow, actor: Actor) => ErrorCode | null>>;
 }
