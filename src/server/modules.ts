@@ -12,9 +12,13 @@ import { pointsModule } from './modules/points/points.module.ts';
 import { volunteersModule } from './modules/volunteers/volunteers.module.ts';
 // Activities and role models (M12)
 import { activitiesModule } from './modules/activities/activities.module.ts';
+// Service orders (issue 6)
+import { ordersModule } from './modules/orders/orders.module.ts';
 
 /** The explicit list of modules the app is built from (no folder scanning). */
 export const modules: LianxinModule[] = [authModule, orgModule, peopleModule, staffModule, casesModule, photosModule, metricsModule, ledgersModule, open311Module, volunteersModule, pointsModule,
   // Activities and role models (M12)
   activitiesModule,
+  // Service orders (issue 6)
+  ordersModule,
 ];

@@ -7,6 +7,8 @@ import * as m0004 from './migrations/0004_volunteers.ts';
 import * as m0005 from './migrations/0005_points.ts';
 // Activities and role models (M12)
 import * as m0006 from './migrations/0006_activities.ts';
+// Service orders (issue 6)
+import * as m0007 from './migrations/0007_orders.ts';
 
 type StoreMigration = { up(db: Kysely<any>, store: StoreKind): Promise<void> };
 
@@ -19,6 +21,8 @@ const migrations: Record<string, StoreMigration> = {
   '0005_points': m0005,
   // Activities and role models (M12)
   '0006_activities': m0006,
+  // Service orders (issue 6)
+  '0007_orders': m0007,
 };
 
 class ListProvider implements MigrationProvider {

@@ -173,9 +173,10 @@ export async function submitCase(tx: Tx, ctx: AppContext, actor: Actor, input: N
   const reporterAccount = actor.kind === 'account' && !staffActor ? actor.accountId : null;
   const proxy = channel === 'proxy' ? input.proxyFor : undefined;
   const reporterResidentId = proxy?.residentId ?? (reporterAccount && actor.kind === 'account' ? actor.residentId : null);
-  const handler = placement.grid ? await gridHandler(tx.db, placement.grid) : null;
+  const communityQueue = kind.queue === 'community' && !!placement.community;
+  const handler = placement.grid && !communityQueue ? await gridHandler(tx.db, placement.grid) : null;
   const outside = !placement.grid;
-  const queueNode = placement.grid ?? placement.community;
+  const queueNode = communityQueue ? placement.community : placement.grid ?? placement.community;
   const dispatchNow = !!handler?.staffId && !classified.needsReview;
   const categoryCode = classified.category?.code ?? null;
   const duplicate = categoryCode ? await duplicateOf(ctx, tx.db, categoryCode, placement.lng, placement.lat, input.description, reportedAt) : null;
@@ -183,7 +184,7 @@ export async function submitCase(tx: Tx, ctx: AppContext, actor: Actor, input: N
   const year = Number(reportingDay(ctx.calendar, reportedAt).slice(0, 4));
   const number = `LX-${year}-${String(await repo.nextCaseNumber(tx.db, year)).padStart(6, '0')}`;
   const at = reportedAt.toISOString();
-  const path = queueNode?.path ?? '/';
+  const path = (placement.grid ?? placement.community)?.path ?? '/';
 
   const row: CaseRow = {
     id: newId(),
@@ -210,7 +211,7 @@ export async function submitCase(tx: Tx, ctx: AppContext, actor: Actor, input: N
     police_beat_id: placement.policeBeatId,
     outside_grid: outside ? 1 : 0,
     path,
-    tier: outside ? 2 : 1,
+    tier: outside || communityQueue ? 2 : 1,
     handler_node_id: queueNode?.id ?? null,
     handler_path: queueNode?.path ?? null,
     handler_staff_id: dispatchNow ? handler!.staffId : null,
@@ -222,7 +223,7 @@ export async function submitCase(tx: Tx, ctx: AppContext, actor: Actor, input: N
     anonymous: actor.kind === 'anonymous' ? 1 : 0,
     proxy_consent: proxy?.consent ?? null,
     created_by: actorAccountId(actor),
-    is_public: staffActor && input.isPublic !== undefined ? (input.isPublic ? 1 : 0) : classified.category && !PRIVATE_MAJORS.has(classified.category.major) ? 1 : 0,
+    is_public: staffActor && input.isPublic !== undefined ? (input.isPublic ? 1 : 0) : kind.private ? 0 : classified.category && !PRIVATE_MAJORS.has(classified.category.major) ? 1 : 0,
     kind_data: input.data ? JSON.stringify(input.data) : null,
     reported_at: at,
     reported_day: reportingDay(ctx.calendar, reportedAt),
