@@ -63,7 +63,7 @@ export function mayTake(actor: Actor, c: CaseRow, action: CaseAction, rel: CaseR
     case 'decide_extension':
       return rel.hasPendingExtension && within(actor, 'cases.approve', c.handler_path) && (actor.kind !== 'account' || actor.accountId !== rel.extensionRequestedBy);
     case 'verify':
-      return (within(actor, 'cases.verify', c.path) || within(actor, 'cases.verify', c.handler_path)) && !rel.isAssignedTalent && rel.staffId !== c.handler_staff_id && (actor.kind !== 'account' || actor.accountId !== rel.resolvedBy);
+      return (within(actor, 'cases.verify', c.path) || within(actor, 'cases.verify', c.handler_path)) && !rel.isAssignedTalent && (!c.handler_staff_id || rel.staffId !== c.handler_staff_id) && (actor.kind !== 'account' || actor.accountId !== rel.resolvedBy);
     case 'follow_up':
       // Staff record visits and calls; a reporter rates in the app.
       return (staff && within(actor, 'cases.handle', c.path)) || rel.isReporter;

@@ -5,12 +5,12 @@ import { addDays, startOfLocalDay } from '../../platform/calendar/working-days.t
 import { type Actor, listScope } from '../auth/permissions.ts';
 import { findNode } from '../org/org.repository.ts';
 import { findTalentByResident } from '../volunteers/talents.repository.ts';
-import { skillLabel } from '../volunteers/taxonomy.ts';
 import * as repo from './orders.repository.ts';
 import type { Db, OrderRow } from './orders.repository.ts';
 import { relationOf, staffPaths } from './orders.scope.ts';
 import { matchesFor } from './orders.service.ts';
-import { orderListView, ratingsRevealed } from './orders.views.ts';
+import { orderListView } from './orders.views.ts';
+import { serviceRecord } from './service-record.ts';
 
 /** Which orders a board filter means: one state, or a family (waiting/open/done/closed). */
 const STATE_SETS: Record<string, CaseState[]> = {
@@ -91,30 +91,6 @@ export async function myOrders(db: Db, ctx: AppContext, actor: Actor, locale: Lo
     talent: talent ? { id: talent.id, name: talent.resident_name ?? talent.name, status: talent.status } : null,
     requested: await orderListView(db, actor, requested, relation, locale),
     assigned: await orderListView(db, actor, assigned, relation, locale),
-  };
-}
-
-/**
- * A talent's service record for their personal file (一人一档): services verified, hours, points, the average
- * of the ratings they received and each rating that may be shown (both sides rated, or a week passed).
- */
-export async function serviceRecord(db: Db, talentId: string, locale: Locale) {
-  const [totals, orders] = await Promise.all([repo.serviceTotals(db, talentId), repo.verifiedOrdersOf(db, talentId)]);
-  const ratings = await repo.ratingsOf(db, orders.map((o) => o.case.id));
-  const feedback = [];
-  for (const o of orders) {
-    const mine = ratings.filter((r) => r.case_id === o.case.id);
-    const received = mine.find((r) => r.side === 'requester');
-    if (received && ratingsRevealed(o.case.resolved_at, mine)) feedback.push({ number: o.case.number, skillLabel: skillLabel(o.order.skill, locale), score: received.score, comment: received.comment, at: received.at });
-  }
-  const scores = feedback.map((f) => f.score);
-  return {
-    servicesDone: totals.services,
-    hours: totals.hours,
-    points: totals.points,
-    averageRating: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null,
-    services: orders.map((o) => ({ number: o.case.number, skillLabel: skillLabel(o.order.skill, locale), doneAt: o.case.resolved_at, verifiedAt: o.order.verified_at, hours: o.order.hours, points: o.order.points, pointsOutcome: o.order.points_outcome })),
-    feedback,
   };
 }
 
