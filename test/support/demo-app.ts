@@ -1,4 +1,5 @@
 import { loadDemo } from '../../src/server/demo/demo.load.ts';
+import { loadOrdersDemo } from '../../src/server/demo/demo.orders.ts';
 import { setClock } from '../../src/server/platform/clock.ts';
 import { startTestApp, type TestApp } from './app.ts';
 
@@ -16,6 +17,8 @@ export async function startDemoApp(): Promise<DemoApp> {
   const t = await startTestApp();
   await loadDemo(t.ctx.database);
   await t.ctx.geo.reload(t.db);
+  // Service orders go through the case engine, which needs the grid index the app has just built.
+  await loadOrdersDemo(t.ctx);
   const names = ['admin', 'street', 'community', 'gridleader', 'gridworker', 'police', 'resident'] as const;
   const as = {} as DemoApp['as'];
   for (const n of names) as[n] = await t.login(n, DEMO_PASSWORD);

@@ -62,7 +62,7 @@ async function withCases(db: Db, orders: ServiceOrderRow[]): Promise<OrderRow[]>
   return orders.map((order) => ({ case: byId.get(order.case_id)!, order }));
 }
 
-/** Orders under the caller's reach, oldest waiting first (a queue), with the total. */
+/** Orders under the caller's reach, those waiting for dispatch first, oldest first (a queue), with the total. */
 export async function listOrders(db: Db, f: OrderFilter): Promise<{ rows: OrderRow[]; total: number }> {
   let q = db.selectFrom('service_orders').innerJoin('cases', 'cases.id', 'service_orders.case_id').where(underAnyPath('service_orders.path', f.paths));
   if (f.states?.length) q = q.where('cases.state', 'in', f.states);
@@ -71,7 +71,7 @@ export async function listOrders(db: Db, f: OrderFilter): Promise<{ rows: OrderR
   if (f.from) q = q.where('cases.reported_at', '>=', f.from);
   if (f.before) q = q.where('cases.reported_at', '<', f.before);
   const [{ n }] = await q.select((eb) => eb.fn.countAll<number>().as('n')).execute() as [{ n: number }];
-  const orders = await q.selectAll('service_orders').orderBy('cases.reported_at').orderBy('cases.id').limit(f.limit).offset(f.offset).execute();
+  const orders = await q.selectAll('service_orders').orderBy(sql`case when cases.state = 'new' then 0 else 1 end`).orderBy('cases.reported_at').orderBy('cases.id').limit(f.limit).offset(f.offset).execute();
   return { rows: await withCases(db, orders), total: Number(n) };
 }
 
