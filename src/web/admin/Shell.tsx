@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BarChartOutlined, FileSearchOutlined, GiftOutlined, HomeOutlined, InboxOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, FileSearchOutlined, GiftOutlined, HeartOutlined, HomeOutlined, InboxOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, Button, Flex, Layout, Menu, Typography } from 'antd';
 import { Suspense, lazy } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
@@ -19,6 +19,8 @@ import { StaffPage } from './people/StaffPage.tsx';
 
 // Points and merchants (M7): loaded when the section is first opened.
 const PointsPage = lazy(() => import('./points/PointsPage.tsx').then((x) => ({ default: x.PointsPage })));
+// Service orders (issue 6): the matching board and the figures.
+const OrdersPage = lazy(() => import('./orders/OrdersPage.tsx').then((x) => ({ default: x.OrdersPage })));
 
 const SECTIONS: { path: string; label: MessageKey; icon: React.ReactNode }[] = [
   { path: '/', label: 'menuDispatch', icon: <InboxOutlined aria-hidden /> },
@@ -29,6 +31,8 @@ const SECTIONS: { path: string; label: MessageKey; icon: React.ReactNode }[] = [
   { path: '/figures', label: 'menuFigures', icon: <BarChartOutlined aria-hidden /> },
   // Points and merchants (M7).
   { path: '/points', label: 'menuPoints', icon: <GiftOutlined aria-hidden /> },
+  // Service orders (issue 6).
+  { path: '/orders', label: 'menuOrders', icon: <HeartOutlined aria-hidden /> },
 ];
 
 function sectionOf(pathname: string): string {
@@ -88,6 +92,7 @@ export function Shell({ me }: { me: Me }) {
             <Route path="/people" element={<PeoplePage />} />
             <Route path="/figures" element={<FiguresPage />} />
             <Route path="/points" element={<Suspense fallback={null}><PointsPage /></Suspense>} />
+            <Route path="/orders" element={<Suspense fallback={null}><OrdersPage /></Suspense>} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Layout.Content>

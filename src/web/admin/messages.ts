@@ -13,6 +13,8 @@ export const m = defineMessages(
     menuFigures: '数据指标',
     // Points and merchants (M7).
     menuPoints: '积分',
+    // Service orders (issue 6).
+    menuOrders: '点单派单',
     staffSignIn: '工作人员登录',
     signInNote: '街道、社区、网格工作人员使用本系统账号登录。',
     residentGoHome: '前往居民端',
@@ -325,6 +327,8 @@ export const m = defineMessages(
     menuFigures: 'Figures',
     // Points and merchants (M7).
     menuPoints: 'Points',
+    // Service orders (issue 6).
+    menuOrders: 'Service orders',
     staffSignIn: 'Staff sign-in',
     signInNote: 'Street, community and grid staff sign in with their Lianxin account.',
     residentGoHome: 'Go to the resident app',

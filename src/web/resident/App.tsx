@@ -10,6 +10,8 @@ const CasePage = lazy(() => import('./cases/CasePage.tsx').then((m) => ({ defaul
 const MyGridPage = lazy(() => import('./grid/MyGridPage.tsx').then((m) => ({ default: m.MyGridPage })));
 // Points and merchants (M7): 我的积分, for signed-in residents only.
 const PointsPage = lazy(() => import('./points/PointsPage.tsx').then((m) => ({ default: m.PointsPage })));
+// Service orders (issue 6): 服务点单, 我的接单 and 我的档案, for signed-in residents only.
+const OrdersPage = lazy(() => import('./orders/OrdersPage.tsx').then((m) => ({ default: m.OrdersPage })));
 
 /** The resident area at `/`: report a problem, follow my cases, find my grid's people. */
 export function App() {
@@ -29,6 +31,7 @@ export function App() {
             <Route path="/cases/:id" element={<CasePage />} />
             <Route path="/my-grid" element={<MyGridPage />} />
             <Route path="/points" element={<PointsPage />} />
+            <Route path="/orders" element={<OrdersPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

@@ -12,6 +12,8 @@ import { loadVolunteerTargets, volunteerFarMarkers, volunteerRequest, type Volun
 import { PointsTargets } from './points-targets.ts';
 // Activities and role models (M12)
 import { ActivityTargets } from './activity-targets.ts';
+// Service orders (issue 6)
+import { OrderTargets } from './order-targets.ts';
 
 export type Where = 'home' | 'far';
 
@@ -103,6 +105,9 @@ export class Targets {
     // Activities and role models (M12) build their own requests.
     const activities = await (this.activities ??= await ActivityTargets.load(this.t)).request(op, where);
     if (activities) return activities;
+    // Service orders (issue 6) build their own requests.
+    const orders = await (this.orders ??= await OrderTargets.load(this.t)).request(op, where);
+    if (orders) return orders;
     const kind = op.path.split('/')[3] ?? '';
     const name = unique('范围');
     const code = unique('SCOPE');
@@ -298,6 +303,7 @@ export class Targets {
   private points?: PointsTargets;
   // Activities and role models (M12).
   private activities?: ActivityTargets;
+  private orders?: OrderTargets;
 
   /** A photo of a case at `where`, attached by its handler. */
   private async photoAt(where: Where): Promise<string> {

@@ -23,7 +23,7 @@ export const NewOrderBody = Type.Object(
 
 export const BoardQuery = Type.Object(
   {
-    state: Type.Optional(Type.Union(['open', 'waiting', 'serving', 'to_verify', 'closed', 'new', 'dispatched', 'in_progress', 'suspended', 'resolved', 'rejected', 'merged'].map((s) => Type.Literal(s)), { description: 'open (default), waiting, serving, to_verify, closed, or one case state' })),
+    state: Type.Optional(Type.Union(['all', 'open', 'waiting', 'serving', 'to_verify', 'closed', 'new', 'dispatched', 'in_progress', 'suspended', 'resolved', 'rejected', 'merged'].map((s) => Type.Literal(s)), { description: 'open (default), all, waiting, serving, to_verify, closed, or one case state' })),
     skill: Type.Optional(SkillCode),
     community: Type.Optional(Id('Org node (id or code): orders under it')),
     from: Type.Optional(LocalDay),

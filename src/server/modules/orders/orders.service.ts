@@ -38,6 +38,8 @@ export interface NewOrder {
 async function requesterOf(db: Db, actor: Actor, input: NewOrder) {
   if (actor.kind !== 'account') throw new AppError('UNAUTHENTICATED');
   const staff = isStaff(actor);
+  // Ordering for someone else is 代办, which only staff do (with the resident's consent on record).
+  if (!staff && input.forResident) throw new AppError('FORBIDDEN');
   const residentId = staff ? input.forResident?.residentId : actor.residentId;
   if (staff && !input.forResident) throw new AppError('ORDER_REQUESTER_REQUIRED');
   if (!residentId) throw new AppError('ORDER_RESIDENT_ONLY');

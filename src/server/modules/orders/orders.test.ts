@@ -235,6 +235,7 @@ describe('service orders: order, dispatch, serve, verify, rate', () => {
     assert.equal(code(await send('POST', '/api/v1/orders', w.officeA, { skill: 'haircut', description: '代办理发' })), '400 ORDER_REQUESTER_REQUIRED');
     assert.equal(code(await send('POST', '/api/v1/orders', w.officeB, { skill: 'haircut', description: '代办理发', forResident: { residentId: requester.id, consent: '电话同意' } })), '404 RESIDENT_NOT_FOUND');
     assert.equal(code(await send('POST', '/api/v1/orders', {}, { skill: 'haircut', description: '理发' })), '401 UNAUTHENTICATED');
+    assert.equal(code(await send('POST', '/api/v1/orders', requester.headers, { skill: 'haircut', description: '替邻居点单', forResident: { residentId: stranger.id, consent: '口头同意' } })), '403 FORBIDDEN', 'only staff order for someone else');
     const en = await t.app.inject({ method: 'POST', url: `/api/v1/orders/${o.id}/done`, headers: { ...barber.headers, 'accept-language': 'en' }, payload: { result: 'done', hours: 1.25 } });
     assert.match(en.json().error.message, /whole number of points/);
     assert.deepEqual(await counts(), before);
