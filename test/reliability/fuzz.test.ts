@@ -81,6 +81,10 @@ before(async () => {
   const activities = (await t.db.selectFrom('activities').select('id').orderBy('id').execute()).map((r) => r.id);
   const stories = (await t.db.selectFrom('role_models').select('id').orderBy('id').execute()).map((r) => r.id);
   ids.id!.push(...activities, ...stories);
+  // Service orders (issue 6): the demo's orders, by id and number, so hostile requests reach past the 404s.
+  const orders = await t.db.selectFrom('service_orders').innerJoin('cases', 'cases.id', 'service_orders.case_id').select(['cases.id', 'cases.number']).orderBy('cases.id').execute();
+  ids.ref = orders.flatMap((o) => [o.id, o.number]);
+  Object.assign(HINTS, { teamId: teams, score: [1, 5], hours: [1, 1.5] });
 });
 
 after(() => t?.close());

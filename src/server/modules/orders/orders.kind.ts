@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { type Actor, can, isStaff } from '../auth/permissions.ts';
 import { registerCaseKind } from '../cases/kinds.ts';
 import type { CaseRow } from '../cases/cases.repository.ts';
 import { SKILL_CODES } from '../volunteers/taxonomy.ts';
@@ -20,6 +21,15 @@ export interface OrderData {
 
 export function orderData(c: Pick<CaseRow, 'kind_data'>): OrderData {
   return (c.kind_data ? JSON.parse(c.kind_data) : {}) as OrderData;
+}
+
+/**
+ * Staff act for a talent (one without an account, say) only from the office that dispatches orders: the
+ * engine lets anyone with handling rights take a unit's case, but a police officer does not take a haircut.
+ */
+function forTalent(c: CaseRow, actor: Actor) {
+  if (!isStaff(actor)) return null;
+  return can(actor, 'cases.dispatch', { path: c.path }) || (!!c.handler_path && can(actor, 'cases.dispatch', { path: c.handler_path })) ? null : 'NOT_CASE_HANDLER';
 }
 
 /**
@@ -49,9 +59,10 @@ registerCaseKind({
     { additionalProperties: false },
   ),
   guards: {
+    accept: forTalent,
+    resolve: (c, actor) => forTalent(c, actor) ?? (orderData(c).hours ? null : 'ORDER_HOURS_REQUIRED'),
     dispatch: (c) => (orderData(c).talentId ? null : 'ORDER_TALENT_REQUIRED'),
-    return: (c) => (orderData(c).talentId ? 'ORDER_USE_DECLINE' : null),
-    resolve: (c) => (orderData(c).hours ? null : 'ORDER_HOURS_REQUIRED'),
+    return: (c, actor) => forTalent(c, actor) ?? (orderData(c).talentId ? 'ORDER_USE_DECLINE' : null),
     transfer: () => 'ORDER_NOT_TRANSFERABLE',
     escalate: () => 'ORDER_NOT_TRANSFERABLE',
   },

@@ -83,7 +83,9 @@ export function orderView(actor: Actor, row: OrderRow, rel: CaseRelation, rating
   const caseAbilityList = caseAbilities(actor, c, rel);
   const abilities: string[] = caseAbilityList.filter((a) => a in VERBS).map((a) => VERBS[a as keyof typeof VERBS]);
   if (side && c.resolved_at && !ratings.some((r) => r.side === side)) abilities.push('rate');
-  const talent = o.talent_id ? names.talents.get(o.talent_id) ?? null : null;
+  const known = o.talent_id ? names.talents.get(o.talent_id) ?? null : null;
+  // The requester learns who is coming, not the talent pool's record of them.
+  const talent = known && side === 'requester' ? { name: known.name, isResident: known.isResident } : known;
   const community = names.nodes.get(o.community_id);
   const grid = c.grid_id ? names.nodes.get(c.grid_id) : undefined;
   // The talent doing a home service needs the address and a number to call, while the order is theirs to do.

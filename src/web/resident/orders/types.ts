@@ -19,7 +19,7 @@ export interface Order {
   reportedAt: string;
   overdue: boolean;
   requester: { name: string | null; phone: string | null } | null;
-  talent: { id: string; name: string; isResident: boolean } | null;
+  talent: { id?: string; name: string; isResident: boolean } | null;
   team: { id: string; name: string } | null;
   result: string | null;
   hours: number | null;
