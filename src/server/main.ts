@@ -38,8 +38,8 @@ export async function startServer(opts: ServeOptions = {}): Promise<void> {
       console.error('Demo case history failed:', err);
     }
   }
-  // Service orders go through the case engine, which needs the app's grid index; after the history, which
-  // only starts on a store without cases.
+  // Service orders go through the case engine, which needs the app's grid index; after the history, so the
+  // weeks of cases before them come first in the numbering.
   if (demoLoaded) await loadOrdersDemo(ctx);
   // Train the classifier (with any staff corrections) now, so the first report does not wait for it.
   await ctx.classifier.refresh(database.db);

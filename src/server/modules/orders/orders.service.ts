@@ -105,8 +105,7 @@ export async function matchesFor(db: Db, ctx: AppContext, c: CaseRow, locale: Lo
   const declined = new Set(d.declinedTalentIds ?? []);
   const m = await matchTalents(db, ctx.geo, ctx.calendar.timeZone, { skill: d.skill, place: placeOf(c), at: d.wantedAt ? new Date(d.wantedAt) : null, limit: limit + declined.size, within, load: (ids) => repo.openLoads(db, ids) }, locale);
   const talents = m.talents.filter((t) => !declined.has(t.id)).slice(0, limit).map((t, i) => ({ ...t, rank: i + 1 }));
-  const teams = m.teams.filter((t) => !declined.has(t.bestMember.id) || t.qualifiedMembers > 1);
-  return { ...m, talents, teams, declinedTalentIds: [...declined] };
+  return { ...m, talents, declinedTalentIds: [...declined] };
 }
 
 /**
