@@ -24,7 +24,7 @@ describe('resident-orders-haircut: from the order to the reward', () => {
   let pointsBefore = 0;
 
   before(async () => {
-    served = await serveDemo();
+    served = await serveDemo({ orders: true });
     ({ t, base } = served);
     const talentHeaders = await t.login('talent', DEMO_PASSWORD);
     const mine = await t.app.inject({ url: '/api/v1/orders/mine', headers: talentHeaders });

@@ -22,7 +22,7 @@ let sent = 0;
 const statuses = new Map<number, number>();
 
 before(async () => {
-  t = await startDemoApp();
+  t = await startDemoApp({ orders: true });
   ops = operationsOf(t.app);
   fingerprint = await fingerprinter(t);
   const r = await realIds(t);
