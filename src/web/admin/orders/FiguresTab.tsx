@@ -91,7 +91,7 @@ function DrillDrawer({ row, period, onClose }: { row: Row; period: { from: strin
           { title: t('colState'), dataIndex: 'stateLabel' },
           { title: t('colTalent'), render: (_, o) => o.talent?.name ?? '' },
           { title: t('colHours'), dataIndex: 'hours' },
-          { title: t('colRating'), render: (_, o) => o.ratings.requester?.score ?? '' },
+          { title: t('colRequesterRating'), render: (_, o) => o.ratings.requester?.score ?? '' },
         ]}
       />
     </Drawer>
