@@ -135,7 +135,15 @@ export async function dispatchOrder(tx: Tx, ctx: AppContext, actor: Actor, ref: 
   const note = teamName ? `派给队伍：${teamName}（队长 ${chosen.name}）` : `派给能人：${chosen.name}`;
   const next = await handling.dispatchCase(tx, ctx, actor, c.id, { node: c.community_id ?? undefined }, { data: () => ({ talentId, teamId: input.teamId }), note });
   await repo.updateOrder(tx.db, c.id, { talent_id: talentId!, team_id: input.teamId ?? null, updated_at: nowIso() });
+  await notifyTalent(tx, talentId!, next);
   return { case: next, order: (await repo.findOrder(tx.db, c.id))! };
+}
+
+/** The engine tells handlers and reporters; a talent is neither, so the dispatch tells their account itself. */
+async function notifyTalent(tx: Tx, talentId: string, c: CaseRow): Promise<void> {
+  const account = await tx.db.selectFrom('talents').innerJoin('accounts', 'accounts.resident_id', 'talents.resident_id').select('accounts.id').where('talents.id', '=', talentId).executeTakeFirst();
+  if (!account) return;
+  await tx.db.insertInto('notifications').values({ id: newId(), account_id: account.id, case_id: c.id, kind: 'order.dispatched', data: JSON.stringify({ number: c.number, state: c.state, title: c.title }), created_at: nowIso(), read_at: null }).execute();
 }
 
 /** 接单: the talent (or staff for a talent without an account) takes the order on. */

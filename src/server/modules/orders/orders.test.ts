@@ -75,6 +75,8 @@ describe('service orders: order, dispatch, serve, verify, rate', () => {
     assert.equal(afterDispatch.handler_node_id, w.a.community.id, 'the case stays with the community as its unit');
     const dispatchEvent = await t.db.selectFrom('case_events').selectAll().where('case_id', '=', o.id).where('action', '=', 'dispatch').executeTakeFirstOrThrow();
     assert.match(dispatchEvent.reason ?? '', /派给能人：居民2/, 'the timeline names the talent');
+    const told = await t.db.selectFrom('notifications').innerJoin('accounts', 'accounts.id', 'notifications.account_id').select(['notifications.kind', 'accounts.resident_id']).where('notifications.case_id', '=', o.id).where('notifications.kind', '=', 'order.dispatched').execute();
+    assert.deepEqual(told.map((n) => n.resident_id), [barber.id], 'the barber is told');
 
     const mine = await ok(t, 'GET', '/api/v1/orders/mine', barber.headers);
     const assigned = mine.assigned.find((i: any) => i.id === o.id);
