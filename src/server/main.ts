@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { loadDemoHistory } from './demo/demo.history.ts';
+import { loadOrdersDemo } from './demo/demo.orders.ts';
 import { loadDemo } from './demo/demo.load.ts';
 import { loadWishesDemo } from './demo/demo.wishes.ts';
 import { startScheduler } from './modules/cases/scheduler.ts';
@@ -41,6 +42,9 @@ export async function startServer(opts: ServeOptions = {}): Promise<void> {
       console.error('Demo case history failed:', err);
     }
   }
+  // Service orders go through the case engine, which needs the app's grid index; after the history, so the
+  // weeks of cases before them come first in the numbering.
+  if (demoLoaded) await loadOrdersDemo(ctx);
   // Train the classifier (with any staff corrections) now, so the first report does not wait for it.
   await ctx.classifier.refresh(database.db);
   const stopScheduler = startScheduler(ctx);

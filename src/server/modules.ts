@@ -14,6 +14,8 @@ import { volunteersModule } from './modules/volunteers/volunteers.module.ts';
 import { activitiesModule } from './modules/activities/activities.module.ts';
 // Micro-wishes and the service list (M6)
 import { wishesModule } from './modules/wishes/wishes.module.ts';
+// Service orders (issue 6)
+import { ordersModule } from './modules/orders/orders.module.ts';
 
 /** The explicit list of modules the app is built from (no folder scanning). */
 export const modules: LianxinModule[] = [authModule, orgModule, peopleModule, staffModule, casesModule, photosModule, metricsModule, ledgersModule, open311Module, volunteersModule, pointsModule,
@@ -21,4 +23,6 @@ export const modules: LianxinModule[] = [authModule, orgModule, peopleModule, st
   activitiesModule,
   // Micro-wishes and the service list (M6)
   wishesModule,
+  // Service orders (issue 6)
+  ordersModule,
 ];

@@ -201,7 +201,8 @@ describe('the console\'s talent pool, teams, activities and rewards, and the res
     const { page } = resident;
     residentName = (await api('/api/v1/auth/me', 'resident')).displayName;
     await page.goto('/');
-    await page.getByRole('link', { name: '活动' }).click();
+    await page.getByRole('link', { name: '邻里' }).click();
+    await page.getByRole('link', { name: '社区活动' }).click();
     await page.getByRole('heading', { name: '社区活动' }).waitFor();
     const card = page.getByRole('listitem', { name: title });
     await card.waitFor();

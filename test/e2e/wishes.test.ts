@@ -39,6 +39,7 @@ describe('micro-wishes in the browser', () => {
   test('resident-posts-wish: the 微心愿 tab, a new wish in my list, the needs list, services and shared resources', async () => {
     const { page } = await open(PHONE, 'resident');
     await page.goto('/');
+    await page.getByRole('link', { name: '邻里' }).click();
     await page.getByRole('link', { name: '微心愿' }).click();
     await page.getByRole('heading', { name: '许个心愿' }).waitFor();
     await page.getByLabel('心愿内容').fill('想请人帮忙修一下家里的旧收音机');

@@ -22,7 +22,7 @@ let sent = 0;
 const statuses = new Map<number, number>();
 
 before(async () => {
-  t = await startDemoApp();
+  t = await startDemoApp({ orders: true });
   ops = operationsOf(t.app);
   fingerprint = await fingerprinter(t);
   const r = await realIds(t);
@@ -89,6 +89,10 @@ before(async () => {
   ids.id!.push(offer.json().id);
   Object.assign(ids, { ref: [wish.json().id, wish.json().number], claimId: [claim.json().claimId] });
   Object.assign(HINTS, { offerId: [offer.json().id], partnerUnitId: [csk.partner_unit_id], talentId: talents, wishType: ['goods', 'care'], mode: ['one_to_many', 'one_to_one'] });
+  // Service orders (issue 6): the demo's orders, by id and number, so hostile requests reach past the 404s.
+  const orders = await t.db.selectFrom('service_orders').innerJoin('cases', 'cases.id', 'service_orders.case_id').select(['cases.id', 'cases.number']).orderBy('cases.id').execute();
+  ids.ref = orders.flatMap((o) => [o.id, o.number]);
+  Object.assign(HINTS, { teamId: teams, score: [1, 5], hours: [1, 1.5] });
 });
 
 after(() => t?.close());

@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/demo/demo.data.ts';
 import { loadDemoHistory } from '../../server/demo/demo.history.ts';
 import { loadDemo } from '../../server/demo/demo.load.ts';
 import { loadWishesDemo } from '../../server/demo/demo.wishes.ts';
+import { loadOrdersDemo } from '../../server/demo/demo.orders.ts';
 import { say, withStore } from '../store.ts';
 
 // The summary's keys in the operator's words.
@@ -57,6 +58,7 @@ export function registerDemo(program: Command): void {
         console.log(say(`演示账号（密码均为 ${DEMO_PASSWORD}）：`, `Demo accounts (password ${DEMO_PASSWORD} for all):`));
         console.log(`  ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
         if (opts.history) await addHistory(database);
+        await addOrders(database);
       });
     });
 }
@@ -74,6 +76,17 @@ async function addHistory(database: Database): Promise<void> {
     console.log(say(`已生成演示案件历史（${seconds} 秒）：${history.cases} 件，自 ${history.from!.slice(0, 10)} 起，${history.steps} 个办理步骤。`, `Demo case history added (${seconds} s): ${history.cases} cases since ${history.from!.slice(0, 10)}, ${history.steps} handling steps.`));
     const wishes = await loadWishesDemo(ctx);
     if (wishes.loaded) console.log(say(`已生成演示微心愿：${wishes.wishes} 个心愿，${wishes.offers} 项服务清单。`, `Demo micro-wishes added: ${wishes.wishes} wishes, ${wishes.offers} offers on the service list.`));
+  } finally {
+    await app.close();
+  }
+}
+
+/** The demo's service orders go through the case engine too, so they also need the app's context. */
+async function addOrders(database: Database): Promise<void> {
+  const { app, ctx } = await buildApp(database, loadConfig({ databaseUrl: database.url, logLevel: 'silent' }));
+  try {
+    const n = await loadOrdersDemo(ctx);
+    if (n) console.log(say(`已载入演示服务点单：${n} 张。`, `Demo service orders loaded: ${n}.`));
   } finally {
     await app.close();
   }

@@ -10,6 +10,8 @@ import * as m0006 from './migrations/0006_activities.ts';
 import * as m0007 from './migrations/0007_case_rollups.ts';
 // Micro-wishes and the service list (M6)
 import * as m0008 from './migrations/0008_wishes.ts';
+// Service orders (issue 6)
+import * as m0009 from './migrations/0009_orders.ts';
 
 type StoreMigration = { up(db: Kysely<any>, store: StoreKind): Promise<void> };
 
@@ -25,6 +27,8 @@ const migrations: Record<string, StoreMigration> = {
   '0007_case_rollups': m0007,
   // Micro-wishes and the service list (M6)
   '0008_wishes': m0008,
+  // Service orders (issue 6)
+  '0009_orders': m0009,
 };
 
 class ListProvider implements MigrationProvider {

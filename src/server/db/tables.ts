@@ -808,6 +808,41 @@ export interface WishClaimsTable {
   withdraw_reason: string | null;
 }
 
+// Service orders (issue 6): the queryable side of `service_order` cases, and their two-way ratings.
+export type OrderPointsOutcome = 'earned' | 'capped' | 'no_rule' | 'limit_reached' | 'no_resident';
+export type OrderRatingSide = 'requester' | 'talent';
+
+export interface ServiceOrdersTable {
+  case_id: string;
+  community_id: string;
+  /** The case's path (its grid's, or the community's outside every grid). */
+  path: string;
+  skill: string;
+  requester_resident_id: string | null;
+  talent_id: string | null;
+  team_id: string | null;
+  /** Hours the talent reported at completion; what verification pays for. */
+  hours: number | null;
+  points: Generated<number>;
+  /** What verification paid: null until verified. */
+  points_outcome: OrderPointsOutcome | null;
+  transfer_id: string | null;
+  verified_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrderRatingsTable {
+  id: string;
+  case_id: string;
+  side: OrderRatingSide;
+  score: number;
+  comment: string | null;
+  account_id: string | null;
+  at: string;
+}
+
+
 export interface DB {
   org_nodes: OrgNodesTable;
   police_beats: PoliceBeatsTable;
@@ -867,4 +902,7 @@ export interface DB {
   // Micro-wishes (M6).
   service_offers: ServiceOffersTable;
   wish_claims: WishClaimsTable;
+  // Service orders (issue 6).
+  service_orders: ServiceOrdersTable;
+  order_ratings: OrderRatingsTable;
 }

@@ -59,14 +59,15 @@ function dueTimes(ctx: AppContext, c: CaseRow): number[] {
 }
 
 /**
- * Adds the history to a store holding the demo community and no case yet; otherwise does nothing, so a
- * restart or a second call never duplicates it. The real clock is restored afterwards.
+ * Adds the history to a store holding the demo community and no case yet (the demo's service orders aside);
+ * otherwise does nothing, so a restart or a second call never duplicates it. The real clock is restored afterwards.
  */
 export async function loadDemoHistory(ctx: AppContext, opts: HistoryOptions = {}): Promise<HistoryResult> {
   const started = performance.now();
   const { db } = ctx.database;
   const skipped: HistoryResult = { loaded: false, cases: 0, steps: 0, from: null, to: null, ms: 0 };
-  if (await db.selectFrom('cases').select('id').limit(1).executeTakeFirst()) return skipped;
+  // The demo's own service orders (demo.orders.ts) are no sign of an earlier history.
+  if (await db.selectFrom('cases').select('id').where('kind', '<>', 'service_order').limit(1).executeTakeFirst()) return skipped;
   if (!(await db.selectFrom('accounts').select('id').where('username', '=', 'gridworker').executeTakeFirst())) return skipped;
 
   const cast = await loadCast(db);

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BarChartOutlined, CalendarOutlined, FileSearchOutlined, GiftOutlined, HomeOutlined, InboxOutlined, SolutionOutlined, StarOutlined, TeamOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, CalendarOutlined, FileSearchOutlined, GiftOutlined, HeartOutlined, HomeOutlined, InboxOutlined, SolutionOutlined, StarOutlined, TeamOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { Badge, Button, Flex, Layout, Menu, Typography } from 'antd';
 import { Suspense, lazy } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
@@ -25,6 +25,8 @@ const TeamsPage = lazy(() => import('./volunteers/TeamsPage.tsx').then((x) => ({
 const ActivitiesPage = lazy(() => import('./activities/ActivitiesPage.tsx').then((x) => ({ default: x.ActivitiesPage })));
 // Micro-wishes (M6): loaded when the section is first opened.
 const WishesPage = lazy(() => import('./wishes/WishesPage.tsx').then((x) => ({ default: x.WishesPage })));
+// Service orders (issue 6): the matching board and the figures.
+const OrdersPage = lazy(() => import('./orders/OrdersPage.tsx').then((x) => ({ default: x.OrdersPage })));
 
 const SECTIONS: { path: string; label: MessageKey; icon: React.ReactNode }[] = [
   { path: '/', label: 'menuDispatch', icon: <InboxOutlined aria-hidden /> },
@@ -41,6 +43,8 @@ const SECTIONS: { path: string; label: MessageKey; icon: React.ReactNode }[] = [
   { path: '/activities', label: 'menuActivities', icon: <CalendarOutlined aria-hidden /> },
   // Micro-wishes (M6).
   { path: '/wishes', label: 'menuWishes', icon: <StarOutlined aria-hidden /> },
+  // Service orders (issue 6).
+  { path: '/orders', label: 'menuOrders', icon: <HeartOutlined aria-hidden /> },
 ];
 
 function sectionOf(pathname: string): string {
@@ -104,6 +108,7 @@ export function Shell({ me }: { me: Me }) {
             <Route path="/teams" element={<Suspense fallback={null}><TeamsPage /></Suspense>} />
             <Route path="/activities" element={<Suspense fallback={null}><ActivitiesPage /></Suspense>} />
             <Route path="/wishes" element={<Suspense fallback={null}><WishesPage /></Suspense>} />
+            <Route path="/orders" element={<Suspense fallback={null}><OrdersPage /></Suspense>} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Layout.Content>

@@ -18,6 +18,8 @@ export const m = defineMessages(
     menuTeams: '志愿队伍',
     menuActivities: '活动',
     menuWishes: '微心愿',
+    // Service orders (issue 6).
+    menuOrders: '点单派单',
     staffSignIn: '工作人员登录',
     signInNote: '街道、社区、网格工作人员使用本系统账号登录。',
     residentGoHome: '前往居民端',
@@ -334,6 +336,8 @@ export const m = defineMessages(
     menuTeams: 'Volunteer teams',
     menuActivities: 'Activities',
     menuWishes: 'Micro-wishes',
+    // Service orders (issue 6).
+    menuOrders: 'Service orders',
     staffSignIn: 'Staff sign-in',
     signInNote: 'Street, community and grid staff sign in with their Lianxin account.',
     residentGoHome: 'Go to the resident app',

@@ -14,6 +14,10 @@ const PointsPage = lazy(() => import('./points/PointsPage.tsx').then((m) => ({ d
 const ActivitiesPage = lazy(() => import('./activities/ActivitiesPage.tsx').then((m) => ({ default: m.ActivitiesPage })));
 // Micro-wishes (M6): 微心愿, the needs list, the service list and shared resources.
 const WishesPage = lazy(() => import('./wishes/WishesPage.tsx').then((m) => ({ default: m.WishesPage })));
+// Service orders (issue 6): 服务点单, 我的接单 and 我的档案, for signed-in residents only.
+// 邻里: the hub of service orders, micro-wishes and activities.
+const CommunityPage = lazy(() => import('./community/CommunityPage.tsx').then((m) => ({ default: m.CommunityPage })));
+const OrdersPage = lazy(() => import('./orders/OrdersPage.tsx').then((m) => ({ default: m.OrdersPage })));
 
 /** The resident area at `/`: report a problem, follow my cases, find my grid's people. */
 export function App() {
@@ -33,8 +37,10 @@ export function App() {
             <Route path="/cases/:id" element={<CasePage />} />
             <Route path="/my-grid" element={<MyGridPage />} />
             <Route path="/points" element={<PointsPage />} />
+            <Route path="/community" element={<CommunityPage />} />
             <Route path="/activities" element={<ActivitiesPage />} />
             <Route path="/wishes" element={<WishesPage />} />
+            <Route path="/orders" element={<OrdersPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

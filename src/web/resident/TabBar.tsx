@@ -1,34 +1,37 @@
-import { CalendarOutlined, EnvironmentOutlined, FileTextOutlined, FormOutlined, GiftOutlined, StarOutlined } from '@ant-design/icons';
-import { NavLink } from 'react-router-dom';
+import { EnvironmentOutlined, FileTextOutlined, FormOutlined, GiftOutlined, TeamOutlined } from '@ant-design/icons';
+import { NavLink, useLocation } from 'react-router-dom';
 import { useT } from '../shared/i18n/index.tsx';
 import { useSession } from '../shared/session.tsx';
-import { activityMessages } from './activities/messages.ts';
+import { communityMessages } from './community/messages.ts';
 import { messages } from './messages.ts';
 import { pointsMessages } from './points/messages.ts';
-import { wishMessages } from './wishes/messages.ts';
 
-/** The three things a resident comes for, as a bottom tab bar; a fourth, points, once signed in. */
+/** The pages the 邻里 tab stands for: its hub and the three it opens. */
+const COMMUNITY_PATHS = ['/community', '/orders', '/wishes', '/activities'];
+
+/**
+ * The things a resident comes for, as a bottom tab bar: report, my cases, my grid, 邻里 (service orders,
+ * micro-wishes, activities) and, once signed in, points. Five at most, so each stays a thumb's width in 大字 mode.
+ */
 export function TabBar() {
   const t = useT(messages);
   const p = useT(pointsMessages);
-  const a = useT(activityMessages);
-  const w = useT(wishMessages);
+  const c = useT(communityMessages);
   const { me } = useSession();
+  const { pathname } = useLocation();
+  const inCommunity = COMMUNITY_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
   const tabs = [
     { to: '/', end: true, icon: <FormOutlined aria-hidden />, label: t('tabReport') },
     { to: '/cases', end: false, icon: <FileTextOutlined aria-hidden />, label: t('tabMyCases') },
     { to: '/my-grid', end: false, icon: <EnvironmentOutlined aria-hidden />, label: t('tabMyGrid') },
-    // Micro-wishes (M6): the needs list and shared resources are for everyone.
-    { to: '/wishes', end: false, icon: <StarOutlined aria-hidden />, label: w('tabWishes') },
+    { to: '/community', end: false, icon: <TeamOutlined aria-hidden />, label: c('tab'), active: inCommunity },
     // Points (M7) belong to a resident's account: nobody signed in has any, so no tab to crowd the bar.
     ...(me?.residentId ? [{ to: '/points', end: false, icon: <GiftOutlined aria-hidden />, label: p('tabPoints') }] : []),
-    // Activities: open to all (the page asks to sign in), as the community's calendar is public.
-    { to: '/activities', end: false, icon: <CalendarOutlined aria-hidden />, label: a('tab') },
   ];
   return (
     <nav className="lx-tabbar" aria-label={t('navLabel')}>
       {tabs.map((tab) => (
-        <NavLink key={tab.to} to={tab.to} end={tab.end} className={({ isActive }) => (isActive ? 'lx-tab lx-tab-active' : 'lx-tab')}>
+        <NavLink key={tab.to} to={tab.to} end={tab.end} className={({ isActive }) => (isActive || ('active' in tab && tab.active) ? 'lx-tab lx-tab-active' : 'lx-tab')}>
           {tab.icon}
           <span>{tab.label}</span>
         </NavLink>

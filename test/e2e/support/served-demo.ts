@@ -11,8 +11,8 @@ export interface ServedDemo {
   close(): Promise<void>;
 }
 
-export async function serveDemo(): Promise<ServedDemo> {
-  const t = await startDemoApp();
+export async function serveDemo(opts: { orders?: boolean } = {}): Promise<ServedDemo> {
+  const t = await startDemoApp(opts);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   const browser = await launchBrowser();

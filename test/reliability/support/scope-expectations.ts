@@ -258,4 +258,25 @@ export const EXPECTED: Record<string, { home: string; far?: string }> = {
   'POST /api/v1/service-offers': { home: '401 403 403 403 201 403 201 201', far: '401 403 403 403 404 403 404 201' },
   'GET /api/v1/service-offers/{id}': { home: '200 200 200 200 200 200 200 200', far: '200 200 200 200 200 200 200 200' },
   'PATCH /api/v1/service-offers/{id}': { home: '401 403 403 403 200 403 200 200', far: '401 403 403 403 403 403 403 200' },
+  // Service orders (issue 6): the demo resident ordered every probe order, so they read it and rate it (home
+  // and far); staff ordering without `forResident` answer 400 (代办 needs the resident and consent). The office
+  // that dispatches (cases.dispatch: grid leader, community and above) matches, dispatches, acts for a talent
+  // without an account and verifies; grid workers read their grid's orders but do none of that, nor do police.
+  // The talent's own steps are orders.test.ts's (no role here is the talent). my-file is 404 for a resident who
+  // is no talent. Figures need cases.read over the whole community (grid staff: 404). Only the two parties rate
+  // (staff 403). At `far` admin reported the plumber's service done for him, so someone else verifies (403).
+  'POST /api/v1/orders': { home: '401 201 400 400 400 400 400 400', far: '401 201 400 400 400 400 400 400' },
+  'GET /api/v1/orders': { home: '401 403 200 200 200 200 200 200', far: '401 403 404 404 404 404 404 200' },
+  'GET /api/v1/orders/mine': { home: '401 200 403 403 403 403 403 403', far: '401 200 403 403 403 403 403 403' },
+  'GET /api/v1/orders/my-file': { home: '401 404 403 403 403 403 403 403', far: '401 404 403 403 403 403 403 403' },
+  'GET /api/v1/orders/figures': { home: '401 403 404 404 200 200 200 200', far: '401 403 404 404 404 404 404 200' },
+  'GET /api/v1/orders/figures.xlsx': { home: '401 403 404 404 200 200 200 200', far: '401 403 404 404 404 404 404 200' },
+  'GET /api/v1/orders/{ref}': { home: '401 200 200 200 200 200 200 200', far: '401 200 404 404 404 404 404 200' },
+  'GET /api/v1/orders/{ref}/matches': { home: '401 403 403 200 200 403 200 200', far: '401 403 404 404 404 404 404 200' },
+  'POST /api/v1/orders/{ref}/dispatch': { home: '401 403 403 200 200 403 200 200', far: '401 403 404 404 404 404 404 200' },
+  'POST /api/v1/orders/{ref}/accept': { home: '401 403 403 200 200 403 200 200', far: '401 403 404 404 404 404 404 200' },
+  'POST /api/v1/orders/{ref}/decline': { home: '401 403 403 200 200 403 200 200', far: '401 403 404 404 404 404 404 200' },
+  'POST /api/v1/orders/{ref}/done': { home: '401 403 403 200 200 403 200 200', far: '401 403 404 404 404 404 404 200' },
+  'POST /api/v1/orders/{ref}/verify': { home: '401 403 403 200 200 403 200 200', far: '401 403 404 404 404 404 404 403' },
+  'POST /api/v1/orders/{ref}/rating': { home: '401 200 403 403 403 403 403 403', far: '401 200 404 404 404 404 404 403' },
 };

@@ -14,6 +14,8 @@ import { PointsTargets } from './points-targets.ts';
 import { ActivityTargets } from './activity-targets.ts';
 // Micro-wishes and the service list (M6)
 import { WishTargets } from './wish-targets.ts';
+// Service orders (issue 6)
+import { OrderTargets } from './order-targets.ts';
 
 export type Where = 'home' | 'far';
 
@@ -108,6 +110,9 @@ export class Targets {
     // Micro-wishes and the service list (M6) build their own requests.
     const wishes = await (this.wishes ??= await WishTargets.load(this.t)).request(op, where);
     if (wishes) return wishes;
+    // Service orders (issue 6) build their own requests.
+    const orders = await (this.orders ??= await OrderTargets.load(this.t)).request(op, where);
+    if (orders) return orders;
     const kind = op.path.split('/')[3] ?? '';
     const name = unique('范围');
     const code = unique('SCOPE');
@@ -305,6 +310,7 @@ export class Targets {
   private activities?: ActivityTargets;
   // Micro-wishes and the service list (M6)
   private wishes?: WishTargets;
+  private orders?: OrderTargets;
 
   /** A photo of a case at `where`, attached by its handler. */
   private async photoAt(where: Where): Promise<string> {

@@ -12,13 +12,15 @@ export interface CaseRelation {
   extensionRequestedBy: string | null;
   hasPendingExtension: boolean;
   reopenWindowOpen: boolean;
+  /** The actor is the talent a service order is dispatched to (their resident account); see orders/. */
+  isAssignedTalent: boolean;
 }
 
 const within = (actor: Actor, action: Parameters<typeof can>[1], path: string | null) => !!path && can(actor, action, { path });
 
-/** May read: staff in scope of where the case is or who handles it, and the people who reported it. */
-export function mayRead(actor: Actor, c: CaseRow, rel: Pick<CaseRelation, 'isReporter'>): boolean {
-  return rel.isReporter || within(actor, 'cases.read', c.path) || within(actor, 'cases.read', c.handler_path);
+/** May read: staff in scope of where the case is or who handles it, the people who reported it, and its assigned talent. */
+export function mayRead(actor: Actor, c: CaseRow, rel: Pick<CaseRelation, 'isReporter'> & Partial<Pick<CaseRelation, 'isAssignedTalent'>>): boolean {
+  return rel.isReporter || !!rel.isAssignedTalent || within(actor, 'cases.read', c.path) || within(actor, 'cases.read', c.handler_path);
 }
 
 /** The handler themselves, anyone with handling rights at a unit nobody has taken yet, or a dispatcher above. */
@@ -39,13 +41,15 @@ export function mayTake(actor: Actor, c: CaseRow, action: CaseAction, rel: CaseR
   switch (action) {
     case 'extend':
       return !rel.hasPendingExtension && mayHandle(actor, c, rel);
+    // The talent an order is dispatched to takes it on, declines it or reports it done, and nothing more.
     case 'accept':
     case 'return':
+    case 'resolve':
+      return rel.isAssignedTalent || mayHandle(actor, c, rel);
     case 'transfer':
     case 'escalate':
     case 'suspend':
     case 'resume':
-    case 'resolve':
       return mayHandle(actor, c, rel);
     case 'note':
       return mayHandle(actor, c, rel) || within(actor, 'cases.handle', c.path);
@@ -59,7 +63,7 @@ export function mayTake(actor: Actor, c: CaseRow, action: CaseAction, rel: CaseR
     case 'decide_extension':
       return rel.hasPendingExtension && within(actor, 'cases.approve', c.handler_path) && (actor.kind !== 'account' || actor.accountId !== rel.extensionRequestedBy);
     case 'verify':
-      return (within(actor, 'cases.verify', c.path) || within(actor, 'cases.verify', c.handler_path)) && rel.staffId !== c.handler_staff_id && (actor.kind !== 'account' || actor.accountId !== rel.resolvedBy);
+      return (within(actor, 'cases.verify', c.path) || within(actor, 'cases.verify', c.handler_path)) && !rel.isAssignedTalent && (!c.handler_staff_id || rel.staffId !== c.handler_staff_id) && (actor.kind !== 'account' || actor.accountId !== rel.resolvedBy);
     case 'follow_up':
       // Staff record visits and calls; a reporter rates in the app.
       return (staff && within(actor, 'cases.handle', c.path)) || rel.isReporter;

@@ -99,6 +99,7 @@ export async function applyStep(tx: Tx, actor: Actor | null, c: CaseRow, action:
     public_note: detail.publicNote ? 1 : 0,
   });
   await moveStats(tx.db, c, next);
+  await caseKind(c.kind)?.effects?.[action]?.(tx, actor, c, next);
   await announce(tx, next, action, at);
   return next;
 }

@@ -17,19 +17,30 @@ import { addToStats } from './stats.repository.ts';
 import { indexTokens } from './search.ts';
 import { category as findCategory } from './taxonomy.ts';
 
-/** Loads a case the actor may see (404 otherwise) and checks the action is allowed for them now. */
-async function caseFor(tx: Tx, ctx: AppContext, actor: Actor, ref: string, action: CaseAction): Promise<CaseRow> {
+/**
+ * Loads a case the actor may see (404 otherwise) and checks the action is allowed for them now. `kindData`
+ * is what the step will set in the kind's own fields: the kind's guards judge the case as it will be.
+ */
+async function caseFor(tx: Tx, ctx: AppContext, actor: Actor, ref: string, action: CaseAction, kindData?: (c: CaseRow) => Record<string, unknown>): Promise<CaseRow> {
   const c = await repo.findCase(tx.db, ref);
   if (!c) throw new AppError('CASE_NOT_FOUND');
   const rel = await relationTo(tx.db, actor, c, ctx.config.reopenWindowDays, now().getTime());
   if (!mayRead(actor, c, rel)) throw new AppError(actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'CASE_NOT_FOUND');
-  assertAllowed(c, action, actor);
+  assertAllowed(kindData ? { ...c, kind_data: withKindData(c, kindData(c)) } : c, action, actor);
   if (!mayTake(actor, c, action, rel)) {
     if (action === 'verify') throw new AppError('VERIFIER_IS_HANDLER');
     throw new AppError(action === 'decide_extension' && !rel.hasPendingExtension ? 'NO_PENDING_EXTENSION' : action === 'extend' && rel.hasPendingExtension ? 'EXTENSION_PENDING' : 'NOT_CASE_HANDLER');
   }
   return c;
 }
+
+/** The case's kind fields with `data` laid over them (an undefined value removes a field). */
+export function withKindData(c: CaseRow, data: Record<string, unknown>): string {
+  return JSON.stringify({ ...(c.kind_data ? JSON.parse(c.kind_data) : {}), ...data });
+}
+
+/** What a step sets in the kind's own fields, when it sets any. */
+export type KindDataOf = (c: CaseRow) => Record<string, unknown>;
 
 /** 公开设置: whether the case shows on the public board, and which of its photos are released there. */
 export async function publishCase(tx: Tx, ctx: AppContext, actor: Actor, ref: string, input: { public?: boolean; releasePhotoIds?: string[]; withholdPhotoIds?: string[] }) {
@@ -75,13 +86,14 @@ const handlerPatch = (h: Handler): Partial<CaseRow> => ({ handler_node_id: h.nod
 const handlerLabel = (c: Pick<CaseRow, 'handler_staff_id' | 'handler_node_id'>) => c.handler_staff_id ?? c.handler_node_id;
 
 /** 派单: sends a waiting case to a handler (by default the grid's), optionally confirming its category. */
-export async function dispatchCase(tx: Tx, ctx: AppContext, actor: Actor, ref: string, input: { staffId?: string; node?: string; category?: string }) {
-  let c = await caseFor(tx, ctx, actor, ref, 'dispatch');
+export async function dispatchCase(tx: Tx, ctx: AppContext, actor: Actor, ref: string, input: { staffId?: string; node?: string; category?: string }, kind?: { data: KindDataOf; note: string }) {
+  let c = await caseFor(tx, ctx, actor, ref, 'dispatch', kind?.data);
   if (input.category) c = await setCategory(tx, ctx, actor, c, input.category);
   const grid = c.grid_id ? (await orgRepo.nodesByIds(tx.db, [c.grid_id]))[0] : undefined;
   const h = input.staffId || input.node ? await resolveTarget(tx, input, c.tier) : grid ? await gridHandler(tx.db, grid) : null;
   if (!h) throw new AppError('HANDLER_NOT_FOUND');
-  return applyStep(tx, actor, c, 'dispatch', { state: 'dispatched', needs_review: 0, ...handlerPatch(h) }, { fromHandler: handlerLabel(c), toHandler: h.staffId ?? h.nodeId });
+  const kindPatch = kind ? { kind_data: withKindData(c, kind.data(c)) } : {};
+  return applyStep(tx, actor, c, 'dispatch', { state: 'dispatched', needs_review: 0, ...handlerPatch(h), ...kindPatch }, { fromHandler: handlerLabel(c), toHandler: h.staffId ?? h.nodeId, reason: kind?.note ?? null });
 }
 
 /** 签收: the handler takes the case on; the first acceptance sets `acceptedAt` for the on-time figure. */
@@ -97,15 +109,15 @@ export async function acceptCase(tx: Tx, ctx: AppContext, actor: Actor, ref: str
 }
 
 /** 退单: back to the dispatcher with a reason (counts against accurate dispatch). */
-export async function returnCase(tx: Tx, ctx: AppContext, actor: Actor, ref: string, reason: string) {
-  const c = await caseFor(tx, ctx, actor, ref, 'return');
+export async function returnCase(tx: Tx, ctx: AppContext, actor: Actor, ref: string, reason: string, kindData?: KindDataOf) {
+  const c = await caseFor(tx, ctx, actor, ref, 'return', kindData);
   const community = (await lineageOf(tx, c)).find((n) => n.kind === 'community');
   return applyStep(
     tx,
     actor,
     c,
     'return',
-    { state: 'new', return_count: c.return_count + 1, handler_staff_id: null, handler_node_id: community?.id ?? c.handler_node_id, handler_path: community?.path ?? c.handler_path },
+    { state: 'new', return_count: c.return_count + 1, handler_staff_id: null, handler_node_id: community?.id ?? c.handler_node_id, handler_path: community?.path ?? c.handler_path, ...(kindData ? { kind_data: withKindData(c, kindData(c)) } : {}) },
     { reason, fromHandler: handlerLabel(c), toHandler: community?.id ?? null },
   );
 }
@@ -186,10 +198,11 @@ async function attachPhotos(tx: Tx, c: CaseRow, photoIds: string[], role: 'note'
 }
 
 /** 办结: the handler reports it solved, with the result and proof photos, at the tier it was solved. */
-export async function resolveCase(tx: Tx, ctx: AppContext, actor: Actor, ref: string, input: { result: string; photoIds?: string[] }) {
-  const c = await caseFor(tx, ctx, actor, ref, 'resolve');
+export async function resolveCase(tx: Tx, ctx: AppContext, actor: Actor, ref: string, input: { result: string; photoIds?: string[] }, kindData?: KindDataOf) {
+  const c = await caseFor(tx, ctx, actor, ref, 'resolve', kindData);
   await attachPhotos(tx, c, input.photoIds ?? [], 'proof');
-  return applyStep(tx, actor, c, 'resolve', { state: 'resolved', resolved_at: nowIso(), resolved_tier: c.tier, resolution: input.result }, { reason: input.result, publicNote: true, data: input.photoIds?.length ? { photoIds: input.photoIds } : null });
+  const kindPatch = kindData ? { kind_data: withKindData(c, kindData(c)) } : {};
+  return applyStep(tx, actor, c, 'resolve', { state: 'resolved', resolved_at: nowIso(), resolved_tier: c.tier, resolution: input.result, ...kindPatch }, { reason: input.result, publicNote: true, data: input.photoIds?.length ? { photoIds: input.photoIds } : null });
 }
 
 /** 核查: someone other than the handler checks; a failed check sends it back to the same handler as rework (返工). */

@@ -225,7 +225,7 @@ export async function submitCase(tx: Tx, ctx: AppContext, actor: Actor, input: N
     anonymous: actor.kind === 'anonymous' ? 1 : 0,
     proxy_consent: proxy?.consent ?? null,
     created_by: actorAccountId(actor),
-    is_public: staffActor && input.isPublic !== undefined ? (input.isPublic ? 1 : 0) : classified.category && !PRIVATE_MAJORS.has(classified.category.major) ? 1 : 0,
+    is_public: staffActor && input.isPublic !== undefined ? (input.isPublic ? 1 : 0) : kind.private ? 0 : classified.category && !PRIVATE_MAJORS.has(classified.category.major) ? 1 : 0,
     kind_data: input.data ? JSON.stringify(input.data) : null,
     reported_at: at,
     reported_day: reportingDay(ctx.calendar, reportedAt),

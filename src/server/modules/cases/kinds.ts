@@ -2,6 +2,7 @@ import { type TSchema, Type } from '@sinclair/typebox';
 import type { CasesTable } from '../../db/tables.ts';
 import type { ErrorCode } from '../../http/errors.ts';
 import type { Actor } from '../auth/permissions.ts';
+import type { Tx } from './engine.ts';
 import type { CaseAction } from './lifecycle.ts';
 
 /** How a case reached us. `app`: a resident themselves; `proxy`: staff on a resident's behalf (代办). */
@@ -37,15 +38,23 @@ export interface CaseKind {
   channels: readonly Channel[];
   /** Whether only staff (not residents or anonymous callers) may file it. */
   staffOnly: boolean;
+  /** Kept off the public board unless staff publish it (a service at someone's home is their business). */
+  private?: boolean;
   /** Schema of the kind's own fields, stored as `kind_data`. */
   dataSchema: TSchema;
   /**
    * Whose queue a new case waits in: the grid's handler (the default: dispatched at once when the grid has
-   * one) or the community office, which matches it itself (a micro-wish waits for a unit to claim it).
+   * one) or the community office, which matches it itself (社区派单: a service order waits for the office to
+   * dispatch it to a talent; a micro-wish waits for a unit to claim it).
    */
   queue?: 'grid' | 'community';
   /** Extra rules per action; a returned code refuses the action. */
   guards?: Partial<Record<CaseAction, (c: CaseRow, actor: Actor) => ErrorCode | null>>;
+  /**
+   * What a step of this kind does beyond the case itself, in the step's own transaction once the step is
+   * recorded (a verified service order pays its talent). An effect may refuse by throwing, which undoes the step.
+   */
+  effects?: Partial<Record<CaseAction, (tx: Tx, actor: Actor | null, before: CaseRow, after: CaseRow) => Promise<void>>>;
 }
 
 const kinds = new Map<string, CaseKind>();

@@ -32,7 +32,8 @@ export function periodKey(period: PointPeriod, day: string): string {
   return period === 'month' ? day.slice(0, 7) : day.slice(0, 4);
 }
 
-function pointsFor(rule: PointRuleName, perUnit: number, quantity: number): number {
+/** Points a quantity earns under a rule: whole points or a refusal (POINTS_QUANTITY_INVALID). */
+export function pointsFor(rule: PointRuleName, perUnit: number, quantity: number): number {
   if (rule === 'manual') {
     assertWholePoints(quantity);
     return quantity;

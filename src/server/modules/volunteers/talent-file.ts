@@ -10,6 +10,7 @@ import type { Db } from './talents.repository.ts';
 import { fileOfTalent } from './talents.scope.ts';
 import { talentView, type TalentViewData } from './talents.views.ts';
 import { skillLabel } from './taxonomy.ts';
+import { serviceRecord } from '../orders/service-record.ts';
 
 function parseData(text: string | null): Record<string, unknown> {
   if (!text) return {};
@@ -25,12 +26,11 @@ const RECOMMENDATION_ACTIONS = new Set(['proposed', 'recommended', 'reproposed']
 
 /**
  * 一人一档: one talent's file — the profile, how they came to the pool and who put them forward, and every change
- * with who made it. Staff only. Services done, hours, points and feedback are added as sections of their own by
- * the parts that record them.
+ * with who made it, and the service orders done (hours, points, feedback received). Staff only.
  */
 export async function talentFile(db: Db, actor: Actor, id: string, locale: Locale) {
   const row = await fileOfTalent(db, actor, id);
-  const [profile, events] = await Promise.all([talentView(db, actor, row, locale), eventsOf(db, row.id)]);
+  const [profile, events, services] = await Promise.all([talentView(db, actor, row, locale), eventsOf(db, row.id), serviceRecord(db, row.id, locale)]);
   return {
     profile,
     recommendations: events
@@ -58,6 +58,7 @@ export async function talentFile(db: Db, actor: Actor, id: string, locale: Local
       toStatus: e.to_status,
       note: e.note ?? describeData(parseData(e.data), locale),
     })),
+    services,
     generatedAt: nowIso(),
   };
 }
@@ -127,6 +128,11 @@ export async function talentFileWorkbook(file: TalentFileData, locale: Locale): 
     p.teams.map((t) => [t.name, t.kindLabel, t.leader ? (en ? 'leader' : '队长') : en ? 'member' : '队员', t.joinedOn]));
   table(workbook, en ? 'Recommendations' : '推荐记录', en ? ['Time', 'How', 'Recorded by', 'Recommended by', 'Skills', 'Note'] : ['时间', '方式', '登记人', '推荐人', '推荐技能', '说明'], [18, 12, 14, 14, 30, 40],
     file.recommendations.map((r) => [excelTime(r.at), r.originLabel, r.by, r.recommenderName ?? '', r.skills.join('、'), r.note ?? '']), [1]);
+  const sv = file.services;
+  table(workbook, en ? 'Services' : '服务记录', en ? ['Order', 'Service', 'Done at', 'Verified at', 'Hours', 'Points'] : ['点单编号', '服务项目', '完成时间', '核查时间', '服务时长', '积分'], [16, 18, 18, 18, 10, 8],
+    [...sv.services.map((x) => [x.number, x.skillLabel, excelTime(x.doneAt), excelTime(x.verifiedAt), x.hours, x.points]), [en ? 'Total' : '合计', `${sv.servicesDone}`, null, null, sv.hours, sv.points]], [3, 4]);
+  table(workbook, en ? 'Feedback' : '服务评价', en ? ['Order', 'Service', 'Score', 'Comment', 'At'] : ['点单编号', '服务项目', '评分', '评价', '时间'], [16, 18, 8, 40, 18],
+    sv.feedback.map((f) => [f.number, f.skillLabel, f.score, f.comment ?? '', excelTime(f.at)]), [5]);
   // Excel reserves the sheet name "History".
   table(workbook, en ? 'Changes' : '变更记录', en ? ['Time', 'Action', 'By', 'From', 'To', 'Note'] : ['时间', '事项', '操作人', '原状态', '新状态', '说明'], [18, 16, 14, 10, 10, 40],
     file.history.map((h) => [excelTime(h.at), h.actionLabel, h.actor, statusText(h.fromStatus, locale), statusText(h.toStatus, locale), h.note ?? '']), [1]);

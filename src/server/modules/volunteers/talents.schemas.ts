@@ -192,5 +192,16 @@ export const TalentFile = Type.Object({
   profile: TalentView,
   recommendations: Type.Array(RecommendationView, { description: 'How they came to the pool and who put them forward, oldest first' }),
   history: Type.Array(TalentEventView, { description: 'Every change, oldest first: who did what and when' }),
+  services: Type.Object(
+    {
+      servicesDone: Type.Integer({ description: 'Service orders verified' }),
+      hours: Type.Number({ description: 'Verified hours of service' }),
+      points: Type.Integer({ description: 'Points those services paid' }),
+      averageRating: Nullable(Type.Number({ description: 'Average of the requesters\' ratings that may be shown (1–5)' })),
+      services: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'Each verified service, newest first' }),
+      feedback: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'Ratings received, once both sides rated or a week passed' }),
+    },
+    { description: 'Service orders (服务点单) done: services, hours, points, feedback received' },
+  ),
   generatedAt: Timestamp,
 });

@@ -297,7 +297,7 @@ describe('talent pool: joining, confirming, scope and the personal file', () => 
     assert.match(String(res.headers['content-disposition']), /filename\*=UTF-8''/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    assert.deepEqual(workbook.worksheets.map((w) => w.name), ['基本信息', '技能', '所在队伍', '推荐记录', '变更记录']);
+    assert.deepEqual(workbook.worksheets.map((w) => w.name), ['基本信息', '技能', '所在队伍', '推荐记录', '服务记录', '服务评价', '变更记录']);
     const profile = workbook.getWorksheet('基本信息')!;
     assert.equal(profile.getCell('A1').value, '一人一档：扎西多吉');
     const values = profile.getSheetValues().flat().map(String);
@@ -311,7 +311,7 @@ describe('talent pool: joining, confirming, scope and the personal file', () => 
     assert.equal(en.statusCode, 200, en.body);
     const english = new ExcelJS.Workbook();
     await english.xlsx.load(en.rawPayload as unknown as ArrayBuffer);
-    assert.deepEqual(english.worksheets.map((w) => w.name), ['Profile', 'Skills', 'Teams', 'Recommendations', 'Changes']);
+    assert.deepEqual(english.worksheets.map((w) => w.name), ['Profile', 'Skills', 'Teams', 'Recommendations', 'Services', 'Feedback', 'Changes']);
   });
 
   test('talents list, figures by skill and grid, and the drill-down link', async () => {

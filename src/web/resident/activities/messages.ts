@@ -3,7 +3,6 @@ import { defineMessages } from '../../shared/i18n/index.tsx';
 /** The words of the resident's 活动 tab: the community's activities, signing up, checking in, role models. */
 export const activityMessages = defineMessages(
   {
-    tab: '活动',
     title: '社区活动',
     signInFirst: '登录后查看本社区的活动，在线报名、现场签到可获得积分。',
     notResident: '当前账号没有关联居民信息，暂不能报名活动。',
@@ -59,7 +58,6 @@ export const activityMessages = defineMessages(
     readLess: '收起',
   },
   {
-    tab: 'Activities',
     title: 'Community activities',
     signInFirst: "Sign in to see your community's activities, sign up online and earn points by checking in.",
     notResident: 'This account is not linked to a resident, so it cannot sign up for activities.',

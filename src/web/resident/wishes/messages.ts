@@ -3,7 +3,6 @@ import { defineMessages } from '../../shared/i18n/index.tsx';
 /** The words of the resident's 微心愿 page: post a wish, the needs list, the service list, shared resources. */
 export const wishMessages = defineMessages(
   {
-    tabWishes: '微心愿',
     title: '微心愿',
     intro: '说出您的小心愿，社区联系共建单位和党员志愿者帮您实现。',
     postTitle: '许个心愿',
@@ -50,7 +49,6 @@ export const wishMessages = defineMessages(
     loadMore: '查看更多',
   },
   {
-    tabWishes: 'Wishes',
     title: 'Micro-wishes',
     intro: 'Tell us a small wish; the community finds a partner unit or a volunteer to make it come true.',
     postTitle: 'Make a wish',
