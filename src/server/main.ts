@@ -37,14 +37,13 @@ export async function startServer(opts: ServeOptions = {}): Promise<void> {
       // Micro-wishes (M6): 慈松塘's needs list and service list, after the history (they are cases too).
       const wishes = await loadWishesDemo(ctx);
       if (wishes.loaded) console.log(`Demo micro-wishes loaded: ${wishes.wishes} wishes, ${wishes.offers} offers.`);
+      // Service orders (issue 6), after the history so the weeks of cases before them come first in the numbering.
+      await loadOrdersDemo(ctx);
     } catch (err) {
       // The demo itself is in place; a broken history should not keep it from being served.
       console.error('Demo case history failed:', err);
     }
   }
-  // Service orders go through the case engine, which needs the app's grid index; after the history, so the
-  // weeks of cases before them come first in the numbering.
-  if (demoLoaded) await loadOrdersDemo(ctx);
   // Train the classifier (with any staff corrections) now, so the first report does not wait for it.
   await ctx.classifier.refresh(database.db);
   const stopScheduler = startScheduler(ctx);

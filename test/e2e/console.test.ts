@@ -169,8 +169,9 @@ describe('the console\'s talent pool, teams, activities and rewards, and the res
     const form = page.getByRole('dialog').filter({ hasText: '新建活动' });
     await form.getByLabel('活动名称').fill(title);
     await form.getByLabel('地点').fill('冲赛康社区党群服务中心二楼');
-    // Starts in 20 minutes (Asia/Shanghai wall clock), so the door is already open for check-in.
-    const wall = (ms: number) => new Date(Date.now() + 8 * 3_600_000 + ms).toISOString().slice(0, 16).replace('T', ' ');
+    // Starts in 20 to 25 minutes (Asia/Shanghai wall clock), so the door is already open for check-in; the
+    // picker takes times in steps of five minutes.
+    const wall = (ms: number) => new Date(Math.ceil((Date.now() + ms) / 300_000) * 300_000 + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
     await form.getByLabel('名额').fill('30');
     const ok = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').getByRole('button', { name: /确\s?定/ });
     const start = form.getByPlaceholder('开始日期');
