@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -43,7 +42,7 @@ function openSqlite(url: string): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  const group = new GroupCommit(db, file === ':memory:' ? null : () => syncFile(`${file}-wal`, file));
+  const group = new GroupCommit(db);
   return {
     db,
     store: 'sqlite',
@@ -54,25 +53,6 @@ function openSqlite(url: string): Database {
       await db.destroy();
     },
   };
-}
-
-/**
- * fsyncs the WAL on the thread pool. The WAL exists while the store is open; if a checkpoint on close has
- * just folded it into the main file, that file is what holds the data.
- */
-async function syncFile(wal: string, main: string): Promise<void> {
-  let handle: FileHandle;
-  try {
-    handle = await open(wal, 'r');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    handle = await open(main, 'r');
-  }
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 function openPostgres(url: string): Database {

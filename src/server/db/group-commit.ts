@@ -12,34 +12,20 @@ interface Unit {
 }
 
 /**
- * Makes what a commit wrote durable. For a file store: the batch commits with synchronous=NORMAL (SQLite
- * writes the WAL frames without waiting for the disk) and this fsyncs the WAL file on the thread pool, so
- * the event loop goes on parsing and running the next batch while the disk works. A crash or power cut
- * before the fsync ends loses only what nobody was told was saved: WAL recovery keeps every commit whose
- * frames are all on disk, in order.
- */
-export type Syncer = () => Promise<void>;
-
-/**
- * Group commit for the embedded store. SQLite has one writer and one fsync per durable commit, which caps a
- * busy server at a few hundred commits a second whatever the work is, and with synchronous=FULL the fsync
- * also stops the event loop. Here the units of work that arrive while one runs join the same transaction,
- * each inside its own savepoint (a unit that fails is rolled back alone and its caller gets its error at
- * once); the batch then commits, its WAL is synced off the event loop (see Syncer), and only then does any
- * unit's caller hear that it succeeded, so an acknowledged write is on disk exactly as with
- * synchronous=FULL. Units run one after another, never interleaved, so each sees the writes of the units
- * before it; the next batch may run while the previous one's sync is on its way.
+ * Group commit for the embedded store. SQLite has one writer and, with synchronous=FULL, one fsync per
+ * commit, which caps a busy server at one or two thousand commits a second whatever the work is. Here the
+ * units of work that arrive while one runs join the same transaction, each inside its own savepoint (a
+ * unit that fails is rolled back alone and its caller gets its error at once); the batch then commits with
+ * one fsync, and only then does any unit's caller hear that it succeeded, so an acknowledged write is on
+ * disk exactly as before. Units run one after another, never interleaved, so each sees the writes of the
+ * units before it. (Syncing the WAL on the thread pool after a synchronous=NORMAL commit was tried: on a
+ * quiet machine it cost more CPU per report than the fsync it took off the event loop.)
  */
 export class GroupCommit {
   private readonly queue: Unit[] = [];
   private running: Promise<void> | null = null;
-  private readonly syncing = new Set<Promise<void>>();
 
-  /** Without a syncer (an in-memory store) each commit is as durable as the connection's own setting. */
-  constructor(
-    private readonly db: Kysely<DB>,
-    private readonly sync: Syncer | null = null,
-  ) {}
+  constructor(private readonly db: Kysely<DB>) {}
 
   run<T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -48,9 +34,9 @@ export class GroupCommit {
     });
   }
 
-  /** Resolves once no batch is running or syncing, so the store can be closed without cutting one off. */
+  /** Resolves once no batch is running, so the store can be closed without cutting one off. */
   async idle(): Promise<void> {
-    while (this.running || this.syncing.size) await Promise.allSettled([this.running, ...this.syncing]);
+    while (this.running) await this.running;
   }
 
   private async drain(): Promise<void> {
@@ -65,18 +51,6 @@ export class GroupCommit {
   }
 
   private async batch(conn: Kysely<DB>): Promise<void> {
-    // SQLite only changes the setting between transactions. Writes outside group commit (most modules'
-    // transactions) keep syncing in their own commit.
-    if (!this.sync) return this.units(conn);
-    await sql`pragma synchronous = NORMAL`.execute(conn);
-    try {
-      await this.units(conn);
-    } finally {
-      await sql`pragma synchronous = FULL`.execute(conn);
-    }
-  }
-
-  private async units(conn: Kysely<DB>): Promise<void> {
     const done: { unit: Unit; value: unknown }[] = [];
     const started = performance.now();
     try {
@@ -113,20 +87,7 @@ export class GroupCommit {
       for (const { unit } of done) unit.reject(err);
       return;
     }
-    if (!this.sync) {
-      for (const { unit, value } of done) unit.resolve(value);
-      return;
-    }
-    const syncing = this.sync().then(
-      () => {
-        for (const { unit, value } of done) unit.resolve(value);
-      },
-      (err) => {
-        for (const { unit } of done) unit.reject(err);
-      },
-    );
-    this.syncing.add(syncing);
-    void syncing.finally(() => this.syncing.delete(syncing));
+    for (const { unit, value } of done) unit.resolve(value);
   }
 
   /** Rolls back to the unit's savepoint; false when there is no transaction left to roll back into. */
