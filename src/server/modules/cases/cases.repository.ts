@@ -259,11 +259,12 @@ export async function casesNewlyOverdue(db: Db, nowIso: string, limit: number): 
 }
 
 /** Overdue cases still open past the grace and not yet escalated by the scheduler. */
-export async function casesToAutoEscalate(db: Db, overdueBefore: string, limit: number): Promise<CaseRow[]> {
+export async function casesToAutoEscalate(db: Db, overdueBefore: string, limit: number, keptKinds: string[] = []): Promise<CaseRow[]> {
   return db
     .selectFrom('cases')
     .selectAll()
     .where('state', 'in', ['dispatched', 'in_progress'])
+    .$if(keptKinds.length > 0, (q) => q.where('kind', 'not in', keptKinds))
     .where('overdue_at', '<', overdueBefore)
     .where('escalated_auto_at', 'is', null)
     .where('tier', '<', 3)

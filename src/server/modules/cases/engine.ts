@@ -47,7 +47,7 @@ export function assertAllowed(c: CaseRow, action: CaseAction, actor: Actor | nul
     throw new AppError('CASE_ACTION_NOT_ALLOWED', { action, actionZh: ACTIONS[action].zh, actionEn: ACTIONS[action].en, state: c.state, stateZh: STATES[c.state].zh, allowedFrom: ACTIONS[action].from });
   }
   const guard = caseKind(c.kind)?.guards?.[action];
-  const refusal = guard && actor ? guard(c, actor) : null;
+  const refusal = guard ? guard(c, actor) : null;
   if (refusal) throw new AppError(refusal);
 }
 

@@ -38,6 +38,8 @@ export interface CaseKind {
   channels: readonly Channel[];
   /** Whether only staff (not residents or anonymous callers) may file it. */
   staffOnly: boolean;
+  /** False when overdue cases of this kind stay where they are rather than go one tier up by themselves. */
+  autoEscalate?: boolean;
   /** Kept off the public board unless staff publish it (a service at someone's home is their business). */
   private?: boolean;
   /** Schema of the kind's own fields, stored as `kind_data`. */
@@ -48,8 +50,11 @@ export interface CaseKind {
    * dispatch it to a talent; a micro-wish waits for a unit to claim it).
    */
   queue?: 'grid' | 'community';
-  /** Extra rules per action; a returned code refuses the action. */
-  guards?: Partial<Record<CaseAction, (c: CaseRow, actor: Actor) => ErrorCode | null>>;
+  /**
+   * Extra rules per action; a returned code refuses the action. `actor` is null for the system's own steps
+   * (the scheduler's escalation), which the guards hold to the kind's rules too.
+   */
+  guards?: Partial<Record<CaseAction, (c: CaseRow, actor: Actor | null) => ErrorCode | null>>;
   /**
    * What a step of this kind does beyond the case itself, in the step's own transaction once the step is
    * recorded (a verified service order pays its talent). An effect may refuse by throwing, which undoes the step.
@@ -70,6 +75,11 @@ export function caseKind(code: string): CaseKind | undefined {
 
 export function caseKinds(): CaseKind[] {
   return [...kinds.values()];
+}
+
+/** Kinds the scheduler never escalates by itself. */
+export function kindsKeptFromAutoEscalation(): string[] {
+  return caseKinds().filter((k) => k.autoEscalate === false).map((k) => k.code);
 }
 
 /** 诉求: a resident's demand or report (随手拍, 居民说事), from the app, a proxy, an API client or the hotline. */

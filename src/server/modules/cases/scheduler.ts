@@ -5,6 +5,7 @@ import { inTransaction } from './cases.routes.ts';
 import * as repo from './cases.repository.ts';
 import { applyStep } from './engine.ts';
 import { escalateCase } from './handling.service.ts';
+import { kindsKeptFromAutoEscalation } from './kinds.ts';
 // Points (M7): earned points expire on the same clock.
 import { expirePointsWhenDue } from '../points/expiry.service.ts';
 
@@ -23,7 +24,7 @@ export async function runDeadlines(ctx: AppContext): Promise<{ overdue: number; 
     if (await quietly(() => inTransaction(ctx, async (tx) => applyStep(tx, null, (await repo.findCase(tx.db, c.id))!, 'overdue', { overdue_at: at.toISOString() }, { data: { resolveBy: c.resolve_by } })))) result.overdue++;
   }
   const graceCutoff = new Date(at.getTime() - ctx.config.autoEscalateGraceHours * 3_600_000).toISOString();
-  for (const c of await repo.casesToAutoEscalate(db, graceCutoff, BATCH)) {
+  for (const c of await repo.casesToAutoEscalate(db, graceCutoff, BATCH, kindsKeptFromAutoEscalation())) {
     const reason = `超期 ${ctx.config.autoEscalateGraceHours} 小时未办结，自动上报上级`;
     if (await quietly(() => inTransaction(ctx, (tx) => escalateCase(tx, ctx, null, c.id, { reason }, true)))) result.escalated++;
   }

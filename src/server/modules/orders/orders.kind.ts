@@ -27,8 +27,8 @@ export function orderData(c: Pick<CaseRow, 'kind_data'>): OrderData {
  * Staff act for a talent (one without an account, say) only from the office that dispatches orders: the
  * engine lets anyone with handling rights take a unit's case, but a police officer does not take a haircut.
  */
-function forTalent(c: CaseRow, actor: Actor) {
-  if (!isStaff(actor)) return null;
+function forTalent(c: CaseRow, actor: Actor | null) {
+  if (!actor || !isStaff(actor)) return null;
   return can(actor, 'cases.dispatch', { path: c.path }) || (!!c.handler_path && can(actor, 'cases.dispatch', { path: c.handler_path })) ? null : 'NOT_CASE_HANDLER';
 }
 
@@ -46,6 +46,8 @@ registerCaseKind({
   channels: ['app', 'proxy'],
   staffOnly: false,
   queue: 'community',
+  // An overdue order is the office's to re-dispatch; the street cannot serve it (and the guard refuses).
+  autoEscalate: false,
   private: true,
   dataSchema: Type.Object(
     {

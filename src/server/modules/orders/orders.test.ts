@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { startTestApp, type TestApp } from '../../../../test/support/app.ts';
+import { setClock } from '../../platform/clock.ts';
+import { runDeadlines } from '../cases/scheduler.ts';
 import { type Headers, type PointsWorld, assertLedgerHolds, balanceOf, buildPointsWorld, ok } from '../points/points.test-world.ts';
 
 const DAY = 86_400_000;
@@ -154,6 +156,27 @@ describe('service orders: order, dispatch, serve, verify, rate', () => {
     const row = await t.db.selectFrom('cases').select(['kind_data', 'return_count']).where('id', '=', o.id).executeTakeFirstOrThrow();
     assert.deepEqual(JSON.parse(row.kind_data!).declinedTalentIds, [barber.talentId]);
     assert.equal(row.return_count, 1);
+  });
+
+  test('an overdue order is marked overdue but stays with the office: the scheduler never escalates it', async () => {
+    const o = await order();
+    await ok(t, 'POST', `/api/v1/orders/${o.id}/dispatch`, w.officeA, { talentId: barber.talentId }, 200);
+    await ok(t, 'POST', `/api/v1/orders/${o.id}/accept`, barber.headers, {}, 200);
+    const { resolve_by, tier } = await t.db.selectFrom('cases').select(['resolve_by', 'tier']).where('id', '=', o.id).executeTakeFirstOrThrow();
+    const late = Date.parse(resolve_by) + DAY;
+    try {
+      setClock(() => new Date(late));
+      await runDeadlines(t.ctx);
+      setClock(() => new Date(late + (t.ctx.config.autoEscalateGraceHours + 1) * 3_600_000));
+      await runDeadlines(t.ctx);
+    } finally {
+      setClock();
+    }
+    const row = await t.db.selectFrom('cases').select(['state', 'tier', 'overdue_at']).where('id', '=', o.id).executeTakeFirstOrThrow();
+    assert.ok(row.overdue_at, 'marked overdue');
+    assert.deepEqual([row.state, row.tier], ['in_progress', tier], 'still with the office, at the tier it had');
+    const steps = await t.db.selectFrom('case_events').select('action').where('case_id', '=', o.id).execute();
+    assert.equal(steps.some((e) => e.action === 'escalate'), false);
   });
 
   test('only the assigned talent accepts; the general case routes cannot strip an order of its talent or hours', async () => {
