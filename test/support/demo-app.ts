@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../../src/server/app.ts';
+import type { Database } from '../../src/server/db/database.ts';
 import { loadDemo } from '../../src/server/demo/demo.load.ts';
 import { setClock } from '../../src/server/platform/clock.ts';
-import { startTestApp, type TestApp } from './app.ts';
+import { startTestApp, testConfig, type TestApp } from './app.ts';
 
 /** A point in 冲赛康社区 第三网格 (CSK-03) and one in 第一网格 (CSK-01), from the demo. */
 export const IN_CSK_03 = { lng: 91.1335, lat: 29.6565 };
@@ -11,15 +16,36 @@ export interface DemoApp extends TestApp {
   as: Record<'admin' | 'street' | 'community' | 'gridleader' | 'gridworker' | 'police' | 'resident', Record<string, string>>;
 }
 
-/** A real app on a fresh store holding the demo community, with a bearer header for each demo account. */
+const SIGNED_IN = ['admin', 'street', 'community', 'gridleader', 'gridworker', 'police', 'resident'] as const;
+
+/**
+ * A real app on a fresh store holding the demo community, with a bearer header for each demo account.
+ * The store is a copy of one built once per run (see templates.ts), sessions included.
+ */
 export async function startDemoApp(): Promise<DemoApp> {
-  const t = await startTestApp();
-  await loadDemo(t.ctx.database);
-  await t.ctx.geo.reload(t.db);
-  const names = ['admin', 'street', 'community', 'gridleader', 'gridworker', 'police', 'resident'] as const;
+  const t = await startTestApp({ demo: fillDemo });
   const as = {} as DemoApp['as'];
-  for (const n of names) as[n] = await t.login(n, DEMO_PASSWORD);
+  for (const n of SIGNED_IN) as[n] = { authorization: `Bearer ${t.tokens[n]}` };
   return { ...t, as };
+}
+
+/** What the demo template holds: the demo, and each account signed in through the real login route. */
+async function fillDemo(database: Database, url: string): Promise<Record<string, string>> {
+  await loadDemo(database);
+  const photoDir = mkdtempSync(join(tmpdir(), 'lianxin-photos-'));
+  const { app } = await buildApp(database, testConfig(url, photoDir));
+  try {
+    const tokens: Record<string, string> = {};
+    for (const n of SIGNED_IN) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: n, password: DEMO_PASSWORD } });
+      if (res.statusCode !== 200) throw new Error(`login ${n} failed: ${res.statusCode} ${res.body}`);
+      tokens[n] = res.json().token;
+    }
+    return tokens;
+  } finally {
+    await app.close();
+    rmSync(photoDir, { recursive: true, force: true });
+  }
 }
 
 /** Freezes the clock at a local Shanghai time for the duration of a test body (restored after). */
