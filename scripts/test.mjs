@@ -7,8 +7,9 @@
 // both stores share a pool of slots (--concurrency, or LIANXIN_TEST_CONCURRENCY; by default one more than
 // the machine's cores, since much of a test's time is spent waiting on its store). Files are isolated from
 // each other: each has its own SQLite file or PostgreSQL database. The browser tests and the crash test load
-// the machine on their own, so at most one of them runs at a time. The slowest jobs of the last run start
-// first, so the long ones do not end up alone at the tail. Each job's output is printed whole when it ends.
+// the machine on their own, so one of them runs at a time, in two slots. The slowest jobs of the last run
+// start first, so the long ones do not end up alone at the tail. Each job's output is printed whole when it
+// ends.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -85,23 +86,45 @@ function run(job, index) {
   });
 }
 
-// A slot takes the first waiting job it may run: any light one, or a heavy one when no other heavy one runs.
+// Jobs start in order of cost as slots free up. A heavy job takes two slots (when there are), so what runs
+// beside it gets a fair share of the machine; while the next heavy job waits for its slots, no light job
+// takes them first, or the heavy ones would all be left for the end.
 const waiting = jobs.map((job, index) => ({ ...job, index }));
-async function slot() {
-  for (;;) {
-    const at = waiting.findIndex((j) => !heavy(j.file) || !heavyRunning);
-    if (at < 0) {
-      if (!waiting.length) return;
-      await new Promise((r) => setTimeout(r, 200));
-      continue;
+const weightOf = (job) => (heavy(job.file) ? Math.min(2, slots) : 1);
+let free = slots;
+await new Promise((allDone) => {
+  let running = 0;
+  const pump = () => {
+    for (let i = 0; i < waiting.length; ) {
+      const job = waiting[i];
+      const isHeavy = heavy(job.file);
+      if (isHeavy && heavyRunning) {
+        i++;
+        continue;
+      }
+      const weight = weightOf(job);
+      if (weight > free) {
+        if (isHeavy) break;
+        i++;
+        continue;
+      }
+      waiting.splice(i, 1);
+      free -= weight;
+      running++;
+      if (isHeavy) heavyRunning = true;
+      run(job, job.index).then((result) => {
+        results.push(result);
+        free += weight;
+        running--;
+        if (isHeavy) heavyRunning = false;
+        if (!waiting.length && !running) allDone();
+        else pump();
+      });
     }
-    const [job] = waiting.splice(at, 1);
-    if (heavy(job.file)) heavyRunning = true;
-    results.push(await run(job, job.index));
-    if (heavy(job.file)) heavyRunning = false;
-  }
-}
-await Promise.all(Array.from({ length: Math.min(slots, jobs.length) }, slot));
+  };
+  if (!waiting.length) allDone();
+  else pump();
+});
 rmSync(summaries, { recursive: true, force: true });
 
 if (!explicit.length || Object.keys(record).length) {

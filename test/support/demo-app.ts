@@ -6,6 +6,7 @@ import type { Database } from '../../src/server/db/database.ts';
 import { loadDemo } from '../../src/server/demo/demo.load.ts';
 import { setClock } from '../../src/server/platform/clock.ts';
 import { startTestApp, testConfig, type TestApp } from './app.ts';
+import { freshStore, type TestStore } from './store.ts';
 
 /** A point in 冲赛康社区 第三网格 (CSK-03) and one in 第一网格 (CSK-01), from the demo. */
 export const IN_CSK_03 = { lng: 91.1335, lat: 29.6565 };
@@ -27,6 +28,11 @@ export async function startDemoApp(): Promise<DemoApp> {
   const as = {} as DemoApp['as'];
   for (const n of SIGNED_IN) as[n] = { authorization: `Bearer ${t.tokens[n]}` };
   return { ...t, as };
+}
+
+/** A fresh store holding the demo (a copy of the demo template), for a test that runs its own server on it. */
+export function freshDemoStore(): Promise<TestStore> {
+  return freshStore({ demo: fillDemo });
 }
 
 /** What the demo template holds: the demo, and each account signed in through the real login route. */
