@@ -19,7 +19,7 @@ const args = process.argv.slice(2);
 const valueOf = (flag) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
 const flagged = new Set(['--store', '--concurrency'].flatMap((f) => (args.includes(f) ? [args.indexOf(f), args.indexOf(f) + 1] : [])));
 const stores = valueOf('--store') ? [valueOf('--store')] : ['sqlite', 'postgres'];
-const slots = Math.max(1, Number(valueOf('--concurrency') ?? process.env.LIANXIN_TEST_CONCURRENCY ?? availableParallelism() + 1));
+const slots = Math.max(1, Math.floor(Number(valueOf('--concurrency') ?? process.env.LIANXIN_TEST_CONCURRENCY ?? availableParallelism() + 1)) || 1);
 const explicit = args.filter((a, i) => !a.startsWith('--') && !flagged.has(i));
 
 function findTests(dir) {

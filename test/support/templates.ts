@@ -203,11 +203,19 @@ export async function createPgDatabase(adminUrl: string, name: string, template?
   }
 }
 
+/**
+ * Drops a test database once its pool is closed. A closed pool's connections may still be on their way out
+ * (pg's pool resolves `end()` before its sockets are gone); PostgreSQL waits a few seconds for them, where
+ * forcing would cut them and raise errors in the test process. Only one still open after that is cut.
+ */
 export async function dropPgDatabase(adminUrl: string, name: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`drop database if exists ${name}`).catch(async (err) => {
+      if ((err as { code?: string }).code !== '55006') throw err;
+      await admin.query(`drop database if exists ${name} with (force)`);
+    });
   } finally {
     await admin.end();
   }
