@@ -132,7 +132,8 @@ describe('the closed loop in the browser', () => {
     await page.getByRole('radio', { name: '满意', exact: true }).check();
     await screenshot(page, '08-admin-follow-up');
     await page.getByRole('button', { name: '提交回访' }).click();
-    await page.getByText('回访').first().waitFor();
+    // The confirmation, not the word 回访 (the button carries it), says the follow-up is stored.
+    await page.getByText('回访成功').first().waitFor();
     const followUps = await t.db.selectFrom('follow_ups').selectAll().execute();
     assert.equal(followUps.length, 1);
   });

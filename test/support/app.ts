@@ -6,13 +6,18 @@ import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { App, AppContext } from '../../src/server/context.ts';
 import { freshStore } from './store.ts';
+import type { Fill } from './templates.ts';
 
 export interface TestApp {
   app: App;
+  /** Bearer tokens of sessions the store was made with (the demo accounts'), by username. */
+  tokens: Record<string, string>;
   ctx: AppContext;
   db: AppContext['database']['db'];
   /** Closes the app and drops its store; call it from the file's `after` hook. */
   close(): Promise<void>;
+  /** Runs `fn` when the app closes, before its store is dropped (for what a test opened on the store). */
+  onClose(fn: () => unknown): void;
   /** Signs in and returns headers carrying that session's bearer token. */
   login(username: string, password: string): Promise<Record<string, string>>;
 }
@@ -21,15 +26,18 @@ export interface TestApp {
  * A real app on a fresh store of the store under test. Call it in `before` and `t.close()` in `after`
  * (node:test runs a hook registered inside another hook at once, so this cannot register its own).
  */
-export async function startTestApp(): Promise<TestApp> {
-  const store = await freshStore();
+export async function startTestApp(options: { demo?: Fill } = {}): Promise<TestApp> {
+  const store = await freshStore(options);
   const photoDir = mkdtempSync(join(tmpdir(), 'lianxin-photos-'));
-  const config = loadConfig({ databaseUrl: store.url, logLevel: 'silent', publicUrl: 'http://lianxin.test', loginAttemptsPerMinute: 1000, photoDir }, {});
-  const { app, ctx } = await buildApp(store.database, config);
+  const { app, ctx } = await buildApp(store.database, testConfig(store.url, photoDir));
+  const closing: (() => unknown)[] = [];
   return {
     app,
+    tokens: store.tokens,
+    onClose: (fn) => closing.push(fn),
     async close() {
       await app.close();
+      for (const fn of closing) await fn();
       await store.drop();
       rmSync(photoDir, { recursive: true, force: true });
     },
@@ -41,6 +49,11 @@ export async function startTestApp(): Promise<TestApp> {
       return { authorization: `Bearer ${res.json().token}` };
     },
   };
+}
+
+/** The configuration every test app runs with. */
+export function testConfig(databaseUrl: string, photoDir: string) {
+  return loadConfig({ databaseUrl, logLevel: 'silent', publicUrl: 'http://lianxin.test', loginAttemptsPerMinute: 1000, photoDir }, {});
 }
 
 /** The parsed JSON body of a response, typed loosely for assertions. */

@@ -1,48 +1,55 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { sql } from 'kysely';
 import { type Database, openDatabase } from '../../src/server/db/database.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
+import { type Fill, type Template, type TemplateKind, copySqlite, createPgDatabase, dropPgDatabase, pgTemplate, scratchRoot, sqliteTemplate, stamp } from './templates.ts';
 
 /** Which store this run tests: `DB=sqlite` (default) or `DB=postgres`. */
 export const STORE = (process.env.DB ?? 'sqlite') as 'sqlite' | 'postgres';
+/** The PostgreSQL server's maintenance database; each store under test is a database of its own beside it. */
 export const PG_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
+export interface TestStore {
+  database: Database;
+  url: string;
+  /** Bearer tokens of the demo accounts' sessions, for a store made with the demo (empty otherwise). */
+  tokens: Record<string, string>;
+  drop(): Promise<void>;
+}
+
 /**
- * A fresh, migrated, empty store for one test file: a new SQLite file, or a new PostgreSQL schema in the
- * `test` database. `drop()` removes it.
+ * A fresh, migrated store for one test file: a new SQLite file, or a new PostgreSQL database. With `demo`,
+ * it also holds the demo community and a session per demo account. Either is copied from a template built
+ * once (see templates.ts). `drop()` removes it.
  */
-export async function freshStore(): Promise<{ database: Database; url: string; drop(): Promise<void> }> {
+export async function freshStore(options: { demo?: Fill } = {}): Promise<TestStore> {
+  const template = await templateOf(options.demo ? 'demo' : 'migrated', options.demo);
   if (STORE === 'postgres') {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    const url = `${PG_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    const name = `lx_t_${stamp()}_${randomBytes(6).toString('hex')}`;
+    await createPgDatabase(PG_URL, name, template.source);
+    const url = pgUrlOf(name);
     const database = openDatabase(url);
-    await migrateWithRetry(database);
     return {
       database,
       url,
+      tokens: template.tokens,
       async drop() {
         await database.close();
-        const c = new pg.Client({ connectionString: PG_URL });
-        await c.connect();
-        await c.query(`drop schema ${schema} cascade`);
-        await c.end();
+        await dropPgDatabase(PG_URL, name);
       },
     };
   }
-  const dir = mkdtempSync(join(tmpdir(), 'lianxin-test-'));
-  const url = `sqlite:${join(dir, 'test.db')}`;
+  const dir = mkdtempSync(join(scratchRoot(), 'store-'));
+  const file = join(dir, 'test.db');
+  copySqlite(template, file);
+  const url = `sqlite:${file}`;
   const database = openDatabase(url);
-  await migrateToLatest(database);
   return {
     database,
     url,
+    tokens: template.tokens,
     async drop() {
       await database.close();
       rmSync(dir, { recursive: true, force: true });
@@ -51,19 +58,43 @@ export async function freshStore(): Promise<{ database: Database; url: string; d
 }
 
 /**
- * Kysely's migrator looks for its own tables through an introspection of every schema in the database;
- * when another test run drops its schema at that moment, PostgreSQL answers "schema does not exist".
- * Only tests share one database between runs, so only they retry.
+ * The URL of a database of the test server. Its sessions commit without waiting for the log to reach the
+ * disk: what they commit is visible at once all the same, and only a crash of the PostgreSQL server itself
+ * (which no test causes) could lose it — while each wait costs milliseconds, many thousand times a run.
  */
-async function migrateWithRetry(database: Database): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await migrateToLatest(database);
-      return;
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (attempt >= 5 || (code !== '3F000' && code !== '42P01')) throw err;
-      await new Promise((r) => setTimeout(r, 50 * attempt));
-    }
+function pgUrlOf(database: string): string {
+  const url = new URL(PG_URL);
+  url.pathname = `/${database}`;
+  url.searchParams.set('options', '-c synchronous_commit=off');
+  return url.toString();
+}
+
+function templateOf(kind: TemplateKind, fill?: Fill): Promise<Template> {
+  // The demo starts from the migrated template, so it is built (or found) first.
+  const base = kind === 'demo' ? () => templateOf('migrated') : undefined;
+  if (STORE === 'postgres') {
+    return pgTemplate(PG_URL, kind, async (name) => {
+      await createPgDatabase(PG_URL, name, base ? (await base()).source : undefined);
+      return fillStore(pgUrlOf(name), fill);
+    });
+  }
+  return sqliteTemplate(kind, async (file) => {
+    if (base) copySqlite(await base(), file);
+    return fillStore(`sqlite:${file}`, fill, true);
+  });
+}
+
+/** Migrates a store (a no-op on a copy of the migrated template) and fills it; leaves nobody connected. */
+async function fillStore(url: string, fill: Fill | undefined, sqliteFile = false): Promise<Record<string, string>> {
+  const database = openDatabase(url);
+  try {
+    await migrateToLatest(database);
+    const tokens = fill ? await fill(database, url) : {};
+    // A single file that copies cleanly: the write-ahead log folded in and switched off (each copy turns
+    // it back on when opened, as a new store does).
+    if (sqliteFile) await sql`pragma journal_mode = delete`.execute(database.db);
+    return tokens;
+  } finally {
+    await database.close();
   }
 }

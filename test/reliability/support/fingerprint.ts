@@ -1,28 +1,43 @@
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { TestApp } from '../../support/app.ts';
 
 /**
- * A cheap summary of everything the store holds: each table's row count and, where the table has one, its
- * latest `updated_at`. One query per call, so it can run after every request: a refused request must leave
- * it unchanged. (An update that keeps the row count and touches no `updated_at` would slip through; the
- * tables without that column are append-only logs, where a write shows in the count.)
+ * A token that changes whenever anything is written to the store and committed: an insert, update or delete
+ * in any table (or a truncate on PostgreSQL), whether or not it changes a row count. A write that is rolled
+ * back leaves it as it was. It costs one tiny query, so it can run after every request: a refused request
+ * must leave it unchanged.
+ *
+ * SQLite: `PRAGMA data_version` read on a second connection changes whenever another connection (the app's)
+ * commits a change to the file — any table, the full-text index included.
+ * PostgreSQL: a row trigger on every table notes each written row in a log table of its own; rolled-back
+ * notes vanish with their transaction, committed ones add to the count.
  */
 export async function fingerprinter(t: TestApp): Promise<() => Promise<string>> {
-  // On PostgreSQL the introspection lists every schema of the shared test database; keep this store's own.
-  const schema = t.ctx.database.store === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0]!.s : undefined;
-  const tables = (await t.db.introspection.getTables())
-    .filter((tb) => !tb.isView && !tb.name.startsWith('kysely_') && (schema === undefined || tb.schema === schema));
-  const parts = tables.map((tb) => {
-    const hasUpdated = tb.columns.some((c) => c.name === 'updated_at');
-    const name = sql.id(tb.name);
-    return hasUpdated
-      ? sql`(select count(*) || ':' || coalesce(max(updated_at), '') from ${name})`
-      : sql`(select count(*) || '' from ${name})`;
+  return t.ctx.database.store === 'postgres' ? await writeLog(t) : dataVersion(t);
+}
+
+function dataVersion(t: TestApp): () => Promise<string> {
+  const watcher = new SQLite(t.ctx.database.url.slice('sqlite:'.length), { readonly: true, fileMustExist: true });
+  t.onClose(() => watcher.close());
+  const version = watcher.prepare('pragma data_version').pluck();
+  return async () => String(version.get());
+}
+
+const LOG = 'lianxin_test_writes';
+
+async function writeLog(t: TestApp): Promise<() => Promise<string>> {
+  const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0]!.s;
+  const tables = (await t.db.introspection.getTables({ withInternalKyselyTables: true }))
+    .filter((tb) => !tb.isView && tb.schema === schema && tb.name !== LOG);
+  await t.db.transaction().execute(async (trx) => {
+    await sql`create table ${sql.id(LOG)} (id bigserial primary key)`.execute(trx);
+    await sql.raw(`create function lianxin_test_note_write() returns trigger language plpgsql as $$ begin insert into ${LOG} default values; return null; end $$`).execute(trx);
+    for (const tb of tables) {
+      await sql`create trigger lianxin_test_rows after insert or update or delete on ${sql.id(tb.name)} for each row execute function lianxin_test_note_write()`.execute(trx);
+      await sql`create trigger lianxin_test_truncate after truncate on ${sql.id(tb.name)} for each statement execute function lianxin_test_note_write()`.execute(trx);
+    }
   });
-  const query = sql<{ fp: string }>`select ${sql.join(parts, sql` || '|' || `)} as fp`;
-  const names = tables.map((tb) => tb.name);
-  return async () => {
-    const row = (await query.execute(t.db)).rows[0]!;
-    return names.map((n, i) => `${n}=${String(row.fp).split('|')[i]}`).join(' ');
-  };
+  const count = sql<{ n: string }>`select count(*) as n from ${sql.id(LOG)}`;
+  return async () => String((await count.execute(t.db)).rows[0]!.n);
 }
