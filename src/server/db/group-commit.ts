@@ -80,6 +80,11 @@ export class GroupCommit {
         }
       }
     }
+    if (done.length === 0) {
+      // Every unit was refused: nothing to keep, and a commit would still write the pages they touched.
+      await sql`rollback`.execute(conn).catch(() => undefined);
+      return;
+    }
     try {
       await sql`commit`.execute(conn);
     } catch (err) {
