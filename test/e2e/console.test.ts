@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, type DemoApp } from '../support/demo-app.ts';
-import { DESK, PHONE, openPage, screenshot, scrollsSideways, type WatchedPage } from './support/browser.ts';
+import { DESK, openPage, PHONE, screenshot, scrollsSideways, settled, type WatchedPage } from './support/browser.ts';
 import { serveDemo, type ServedDemo } from './support/served-demo.ts';
 
 /**
@@ -34,10 +34,6 @@ describe('the console\'s talent pool, teams, activities and rewards, and the res
     return w;
   }
 
-  /** Waits until no CSS animation or transition runs, so a screenshot shows the page, not a fade. */
-  async function settled(page: Page): Promise<void> {
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  }
 
   const api = async (url: string, who: keyof DemoApp['as']) => {
     const res = await t.app.inject({ method: 'GET', url, headers: t.as[who] });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, type DemoApp } from '../support/demo-app.ts';
-import { DESK, PHONE, openPage, screenshot, scrollsSideways, type WatchedPage } from './support/browser.ts';
+import { DESK, openPage, PHONE, screenshot, scrollsSideways, settled, type WatchedPage } from './support/browser.ts';
 import { serveDemo, type ServedDemo } from './support/served-demo.ts';
 
 /**
@@ -39,9 +39,6 @@ describe('resident-orders-haircut: from the order to the reward', () => {
     assert.equal(res.status(), 200, `sign-in as ${username}`);
     pages.push(w);
     return w;
-  }
-  async function settled(page: Page): Promise<void> {
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   }
   const orderCard = (page: Page): Locator => page.getByTestId('order-card').filter({ hasText: WANT });
   const boardCard = (page: Page): Locator => page.getByTestId('board-order').filter({ hasText: WANT });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, type DemoApp } from '../support/demo-app.ts';
-import { DESK, PHONE, openPage, screenshot, scrollsSideways, type WatchedPage } from './support/browser.ts';
+import { DESK, openPage, PHONE, screenshot, scrollsSideways, settled, type WatchedPage } from './support/browser.ts';
 import { serveDemo, type ServedDemo } from './support/served-demo.ts';
 
 /**
@@ -35,10 +35,6 @@ describe('points and merchants in the browser', () => {
     return w;
   }
 
-  /** Waits until no CSS animation or transition runs, so a screenshot shows the page, not a fade. */
-  async function settled(page: Page): Promise<void> {
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  }
 
   async function balanceOn(page: Page): Promise<number> {
     return Number((await page.getByTestId('points-balance').innerText()).trim());

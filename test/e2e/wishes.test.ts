@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { loadWishesDemo } from '../../src/server/demo/demo.wishes.ts';
 import { DEMO_PASSWORD, type DemoApp } from '../support/demo-app.ts';
-import { DESK, PHONE, openPage, screenshot, scrollsSideways, type WatchedPage } from './support/browser.ts';
+import { DESK, openPage, PHONE, screenshot, scrollsSideways, settled, type WatchedPage } from './support/browser.ts';
 import { serveDemo, type ServedDemo } from './support/served-demo.ts';
 import { tinyJpeg } from '../reliability/support/world.ts';
 
@@ -34,7 +34,6 @@ describe('micro-wishes in the browser', () => {
     pages.push(w);
     return w;
   }
-  const settled = (page: Page) => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 
   test('resident-posts-wish: the 微心愿 tab, a new wish in my list, the needs list, services and shared resources', async () => {
     const { page } = await open(PHONE, 'resident');

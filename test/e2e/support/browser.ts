@@ -53,3 +53,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
 }
+
+/**
+ * Waits until no CSS animation or transition is running, so a screenshot shows the page, not a fade. Endless
+ * animations (a live badge's pulse, a spinner that stays) never finish and are not waited for.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
+}
