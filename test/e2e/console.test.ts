@@ -2,7 +2,7 @@
 /// <reference lib="dom.iterable" />
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { DEMO_PASSWORD, type DemoApp } from '../support/demo-app.ts';
 import { DESK, openPage, PHONE, screenshot, scrollsSideways, settled, type WatchedPage } from './support/browser.ts';
 import { serveDemo, type ServedDemo } from './support/served-demo.ts';
@@ -170,13 +170,18 @@ describe('the console\'s talent pool, teams, activities and rewards, and the res
     const wall = (ms: number) => new Date(Math.ceil((Date.now() + ms) / 300_000) * 300_000 + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
     await form.getByLabel('名额').fill('30');
     const ok = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').getByRole('button', { name: /确\s?定/ });
-    const start = form.getByPlaceholder('开始日期');
-    await start.click();
-    await start.fill(wall(20 * 60_000));
-    await ok.click();
-    const end = form.getByPlaceholder('结束日期');
-    await end.fill(wall(140 * 60_000));
-    await ok.click();
+    // The picker's inputs keep what they held where a fill lands on it (the end once read 00:40 for 00:10 the
+    // next day), so each is emptied first and read back.
+    const typeTime = async (input: Locator, value: string) => {
+      await input.click();
+      await input.press('Control+a');
+      await input.press('Backspace');
+      await input.fill(value);
+      assert.equal(await input.inputValue(), value);
+      await ok.click();
+    };
+    await typeTime(form.getByPlaceholder('开始日期'), wall(20 * 60_000));
+    await typeTime(form.getByPlaceholder('结束日期'), wall(140 * 60_000));
     await settled(page);
     await screenshot(page, 'console-08-activity-form');
     await form.getByRole('button', { name: '保存' }).click();

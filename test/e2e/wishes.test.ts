@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { loadWishesDemo } from '../../src/server/demo/demo.wishes.ts';
 import { DEMO_PASSWORD, type DemoApp } from '../support/demo-app.ts';
 import { DESK, openPage, PHONE, screenshot, scrollsSideways, settled, type WatchedPage } from './support/browser.ts';
