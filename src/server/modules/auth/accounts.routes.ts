@@ -25,8 +25,9 @@ const AccountCreateBody = Type.Object(
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     role: RoleSchema,
     at: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Org node (id or code) the role applies at; required for every role but admin' })),
-    residentId: Type.Optional(Type.String({ maxLength: 100 })),
-    staffId: Type.Optional(Type.String({ maxLength: 100 })),
+    // An empty id names nobody: refused as input rather than stored as a reference to nothing.
+    residentId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    staffId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   },
   { additionalProperties: false },
 );

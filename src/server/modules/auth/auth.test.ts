@@ -121,6 +121,12 @@ describe('account management is scoped', () => {
     assert.equal(ghost.statusCode, 404, 'a staff record that does not exist is named, not a server error');
     assert.equal(ghost.json().error.code, 'STAFF_NOT_FOUND');
     assert.equal((await create({ username: 'gw5', password: 'gw5-password', role: 'resident', at: 'A-1', residentId: 'nobody' })).json().error.code, 'RESIDENT_NOT_FOUND');
+    // Found by the fuzzer (FUZZ_SEED=928345382): an empty id used to reach the insert and fail its foreign key.
+    for (const empty of [{ staffId: '' }, { residentId: '' }]) {
+      const res = await create({ username: 'gw6', password: 'gw6-password', role: 'grid_worker', at: 'A-1', ...empty });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().error.code, 'VALIDATION_FAILED');
+    }
     const names = (await t.db.selectFrom('accounts').select('username').orderBy('username').execute()).map((r) => r.username);
     assert.deepEqual(names, ['cw-a', 'cw-b', 'gw1']);
 
