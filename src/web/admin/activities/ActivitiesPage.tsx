@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.ts';
 import { ACTIVITY_STATES, type Activity, type ActivityList, type ActivityState } from '../../shared/activities/types.ts';
@@ -11,6 +11,7 @@ import { ActivityModal } from './ActivityModal.tsx';
 import { type ActivitiesKey, am } from './messages.ts';
 import { RoleModelsTab } from './RoleModelsTab.tsx';
 import { RosterDrawer } from './RosterDrawer.tsx';
+import { SectionTabs } from '../SectionTabs.tsx';
 
 const STATE_COLOR: Record<ActivityState, string> = { draft: 'default', published: 'blue', cancelled: 'red', finished: 'green' };
 
@@ -140,17 +141,12 @@ function ActivitiesTab() {
 export function ActivitiesPage() {
   const t = useT(am);
   return (
-    <>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('title')}
-      </Typography.Title>
-      <Tabs
-        destroyOnHidden
-        items={[
-          { key: 'activities', label: t('tabActivities'), children: <ActivitiesTab /> },
-          { key: 'role-models', label: t('tabRoleModels'), children: <RoleModelsTab /> },
-        ]}
-      />
-    </>
+    <SectionTabs
+      title={t('title')}
+      tabs={[
+        { key: 'activities', label: t('tabActivities'), children: <ActivitiesTab /> },
+        { key: 'role-models', label: t('tabRoleModels'), children: <RoleModelsTab /> },
+      ]}
+    />
   );
 }
