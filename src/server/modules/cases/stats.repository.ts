@@ -5,8 +5,8 @@ import { COHORT_COUNTERS, FOLLOW_UP_COUNTERS } from './figures.ts';
 export type Db = Kysely<DB>;
 
 /** Every counter the roll-ups keep, each a column of `case_rollups`. */
-export const ROLLUP_COUNTERS = [...COHORT_COUNTERS, ...FOLLOW_UP_COUNTERS] as const;
-export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
+const ROLLUP_COUNTERS = [...COHORT_COUNTERS, ...FOLLOW_UP_COUNTERS] as const;
+type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
 const isCounter = (name: string): name is RollupCounter => (ROLLUP_COUNTERS as readonly string[]).includes(name);
 
 /** The dimensions one roll-up row is kept under. */
@@ -58,7 +58,7 @@ export interface CounterSum {
 const sumsOfEveryCounter = () => ROLLUP_COUNTERS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
 
 /** One grouped row of sums, as a counter-per-entry list (counters that sum to zero are left out). */
-export function unpivot(row: Record<string, unknown>, dim: string | null): CounterSum[] {
+function unpivot(row: Record<string, unknown>, dim: string | null): CounterSum[] {
   const out: CounterSum[] = [];
   for (const metric of ROLLUP_COUNTERS) {
     const total = Number(row[metric] ?? 0);
